@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/api/handler';
+import { loginUser } from '@/lib/auth/login-user';
+import { limitAuthRequest } from '@/lib/auth/rate-limits';
+import { loginInput } from '@/lib/auth/schemas';
+
+export const POST = apiRoute({ auth: 'none', body: loginInput, form: true }, async ({ body, ip }) => {
+  await limitAuthRequest(ip);
+  return loginUser(body);
+});

@@ -1,0 +1,9 @@
+import { apiRoute } from '@/lib/api/handler';
+import { limitAuthRequest } from '@/lib/auth/rate-limits';
+import { refreshSession } from '@/lib/auth/refresh-session';
+import { refreshInput } from '@/lib/auth/schemas';
+
+export const POST = apiRoute({ auth: 'none', body: refreshInput, form: true }, async ({ body, ip }) => {
+  await limitAuthRequest(ip);
+  return refreshSession(body.refresh_token);
+});

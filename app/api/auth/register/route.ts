@@ -1,0 +1,9 @@
+import { apiRoute, created } from '@/lib/api/handler';
+import { limitRegistration } from '@/lib/auth/rate-limits';
+import { registerUser } from '@/lib/auth/register-user';
+import { registerInput } from '@/lib/auth/schemas';
+
+export const POST = apiRoute({ auth: 'none', body: registerInput }, async ({ body, ip }) => {
+  await limitRegistration(ip);
+  return created(await registerUser(body));
+});

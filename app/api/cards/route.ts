@@ -1,0 +1,10 @@
+import { apiRoute, created } from '@/lib/api/handler';
+import { addCard } from '@/lib/cards/add-card';
+import { listCards } from '@/lib/cards/list-cards';
+import { addCardInput } from '@/lib/cards/schemas';
+
+export const GET = apiRoute({ auth: 'user_or_key' }, ({ principal }) => listCards(principal));
+
+export const POST = apiRoute({ auth: 'user', body: addCardInput }, async ({ principal, body }) =>
+  created(await addCard(principal.userId, body)),
+);

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/handler';
+import { regenerateShopKey } from '@/lib/shops/regenerate-shop-key';
+import { shopIdParams } from '@/lib/shops/schemas';
+
+export const POST = apiRoute({ auth: 'user', params: shopIdParams }, ({ principal, params }) =>
+  regenerateShopKey(principal, params.id),
+);

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { type AuthMode, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
+import { logger } from '@/lib/observability/logger';
+import { clientIp } from './client-ip';
+import { ApiError } from './errors';
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+type Schema = z.ZodType | undefined;
+type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteOptions<A extends AuthMode | 'none', B extends Schema, Q extends Schema, P extends Schema> {
+  /** 'none' for public endpoints; 'user' needs a user JWT; 'user_or_key' also takes a shop API key. */
+  auth: A;
+  body?: B;
+  query?: Q;
+  /** Path parameters; a value that fails this schema cannot name anything, so it answers 404. */
+  params?: P;
+  /** Also accept application/x-www-form-urlencoded bodies (OAuth2 password clients). */
+  form?: boolean;
+}
+
+export interface RouteContext<A extends AuthMode | 'none', B extends Schema, Q extends Schema, P extends Schema> {
+  principal: A extends 'none' ? null : A extends 'user' ? UserPrincipal : Principal;
+  body: Out<B>;
+  query: Out<Q>;
+  params: Out<P>;
+  headers: Headers;
+  ip: string;
+  requestId: string;
+}
+
+type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export const json = (data: unknown, status = 200, headers?: Record<string, string>) =>
+  Response.json(data, { status, headers });
+export const created = (data: unknown) => json(data, 201);
+export const noContent = () => new Response(null, { status: 204 });
+
+/**
+ * The one wrapper every API route goes through: authenticates, parses params, query and body with zod, runs the
+ * domain call and maps every failure to the error shape of DESIGN.md. A handler returns data (200) or a Response.
+ */
+export function apiRoute<A extends AuthMode | 'none', B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
+  options: RouteOptions<A, B, Q, P>,
+  handler: (ctx: RouteContext<A, B, Q, P>) => Promise<unknown>,
+) {
+  return async (request: Request, next: NextContext): Promise<Response> => {
+    const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
+    let response: Response;
+    try {
+      const params = options.params ? parseParams(options.params, await next.params) : undefined;
+      const principal = options.auth === 'none' ? null : await resolvePrincipal(request.headers, options.auth);
+      const query = options.query
+        ? validate(options.query, Object.fromEntries(new URL(request.url).searchParams))
+        : undefined;
+      const body = options.body ? validate(options.body, await readBody(request, options.form ?? false)) : undefined;
+      const result = await handler({
+        principal: principal as RouteContext<A, B, Q, P>['principal'],
+        body: body as Out<B>,
+        query: query as Out<Q>,
+        params: params as Out<P>,
+        headers: request.headers,
+        ip: clientIp(request.headers),
+        requestId,
+      });
+      response = result instanceof Response ? result : json(result);
+    } catch (error) {
+      response = errorResponse(error, requestId, request);
+    }
+    response.headers.set('X-Request-Id', requestId);
+    if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
+    return response;
+  };
+}
+
+function parseParams(schema: z.ZodType, raw: unknown) {
+  const parsed = schema.safeParse(raw);
+  if (!parsed.success) throw new ApiError('not_found', 'Not found');
+  return parsed.data;
+}
+
+function validate(schema: z.ZodType, raw: unknown) {
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ApiError('validation_failed', 'Some fields are invalid', fieldErrors(parsed.error));
+}
+
+/** zod issues as `{ "path.to.field": "message" }`, first message per field; issues about the whole body use "body". */
+export function fieldErrors(error: z.ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.length ? issue.path.join('.') : 'body';
+    fields[key] ??= issue.message;
+  }
+  return fields;
+}
+
+async function readBody(request: Request, acceptForm: boolean): Promise<unknown> {
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new ApiError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
+    throw new ApiError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
+  }
+  const type = request.headers.get('content-type') ?? '';
+  // curl -d sends form encoding by default; a body that looks like JSON is read as JSON whatever its label.
+  if (acceptForm && type.includes('application/x-www-form-urlencoded') && !text.trimStart().startsWith('{')) {
+    return Object.fromEntries(new URLSearchParams(text));
+  }
+  if (text.trim() === '') throw new ApiError('invalid_json', 'Request body must be a JSON object');
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ApiError('invalid_json', 'Request body is not valid JSON');
+  }
+}
+
+function errorResponse(error: unknown, requestId: string, request: Request): Response {
+  if (error instanceof ApiError) {
+    const body = { error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) } };
+    return json(body, error.status, error.headers);
+  }
+  logger.error({ err: error, requestId, method: request.method, path: new URL(request.url).pathname }, 'unhandled error');
+  return json({ error: { code: 'internal_error', message: 'Internal error', request_id: requestId } }, 500);
+}

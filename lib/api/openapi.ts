@@ -1,0 +1,197 @@
+import { z } from 'zod';
+import { loginInput, refreshInput, registerInput, tokenPairResponse, userResponse } from '@/lib/auth/schemas';
+import { addCardInput, cardIdParams, cardListResponse, cardResponse, updateCardInput } from '@/lib/cards/schemas';
+import {
+  apiKeyResponse,
+  createShopInput,
+  shopIdParams,
+  shopListResponse,
+  shopResponse,
+  shopWithKeyResponse,
+  updateShopInput,
+} from '@/lib/shops/schemas';
+import { ERROR_STATUS } from './errors';
+
+type Method = 'get' | 'post' | 'patch' | 'delete';
+
+/**
+ * One API operation as documented. Handlers and this list share the zod schemas; openapi.test.ts checks that the
+ * list and the route files name the same methods and paths, so neither can drift alone.
+ */
+export interface Operation {
+  method: Method;
+  path: string;
+  tag: string;
+  summary: string;
+  description?: string;
+  auth: 'none' | 'user' | 'user_or_key';
+  params?: z.ZodObject;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** Also accepts application/x-www-form-urlencoded. */
+  form?: boolean;
+  status: number;
+  response?: z.ZodType;
+  errors: (keyof typeof ERROR_STATUS)[];
+}
+
+export const operations: Operation[] = [
+  {
+    method: 'post', path: '/auth/register', tag: 'Authentication', summary: 'Register',
+    description: 'Creates a merchant account and signs it in. Mobile accepts +98/0098/98/0 forms and Persian digits.',
+    auth: 'none', body: registerInput, status: 201, response: tokenPairResponse,
+    errors: ['invalid_json', 'validation_failed', 'conflict', 'rate_limited'],
+  },
+  {
+    method: 'post', path: '/auth/login', tag: 'Authentication', summary: 'Login',
+    description: 'JSON body, or application/x-www-form-urlencoded as OAuth2 password clients send (grant_type=password).',
+    auth: 'none', body: loginInput, form: true, status: 200, response: tokenPairResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'rate_limited'],
+  },
+  {
+    method: 'post', path: '/auth/refresh', tag: 'Authentication', summary: 'Refresh tokens',
+    description: 'Rotates the refresh token and returns a new pair. Presenting an already used refresh token revokes the whole session.',
+    auth: 'none', body: refreshInput, form: true, status: 200, response: tokenPairResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'rate_limited'],
+  },
+  {
+    method: 'post', path: '/auth/logout', tag: 'Authentication', summary: 'Logout',
+    description: 'Ends the session of the access token: its refresh token and access tokens stop working at once.',
+    auth: 'user', status: 204, errors: ['unauthorized', 'forbidden'],
+  },
+  {
+    method: 'get', path: '/auth/me', tag: 'Authentication', summary: 'Get current user',
+    auth: 'user_or_key', status: 200, response: userResponse, errors: ['unauthorized'],
+  },
+  {
+    method: 'get', path: '/shops', tag: 'Shops', summary: 'List shops',
+    description: 'All of the user\'s shops; with an API key, only that key\'s shop.',
+    auth: 'user_or_key', status: 200, response: shopListResponse, errors: ['unauthorized'],
+  },
+  {
+    method: 'post', path: '/shops', tag: 'Shops', summary: 'Create shop',
+    description: 'The API key is returned only here and by regenerate-key; it is stored hashed.',
+    auth: 'user', body: createShopInput, status: 201, response: shopWithKeyResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden'],
+  },
+  {
+    method: 'get', path: '/shops/{id}', tag: 'Shops', summary: 'Get shop',
+    auth: 'user_or_key', params: shopIdParams, status: 200, response: shopResponse, errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'patch', path: '/shops/{id}', tag: 'Shops', summary: 'Update shop',
+    description: 'Send only the fields to change; null clears website or phone. is_active=false stops its API key.',
+    auth: 'user', params: shopIdParams, body: updateShopInput, status: 200, response: shopResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'post', path: '/shops/{id}/regenerate-key', tag: 'Shops', summary: 'Regenerate API key',
+    description: 'The old key stops working immediately.',
+    auth: 'user', params: shopIdParams, status: 200, response: apiKeyResponse,
+    errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'get', path: '/cards', tag: 'Cards', summary: 'List cards',
+    auth: 'user_or_key', status: 200, response: cardListResponse, errors: ['unauthorized'],
+  },
+  {
+    method: 'post', path: '/cards', tag: 'Cards', summary: 'Add card',
+    description: '16 digits (spaces, dashes and Persian digits accepted), Luhn-valid, of a known Iranian bank. An optional Sheba must be valid and of the same bank.',
+    auth: 'user', body: addCardInput, status: 201, response: cardResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden', 'conflict'],
+  },
+  {
+    method: 'patch', path: '/cards/{id}', tag: 'Cards', summary: 'Update card',
+    description: 'Activate or deactivate a card, or correct its owner name.',
+    auth: 'user', params: cardIdParams, body: updateCardInput, status: 200, response: cardResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'delete', path: '/cards/{id}', tag: 'Cards', summary: 'Delete card',
+    description: 'Soft delete: the card leaves lists; transactions paid to it keep their history.',
+    auth: 'user', params: cardIdParams, status: 204, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+];
+
+const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
+  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  return rest;
+};
+
+const errorSchema = schemaOf(
+  z.object({
+    error: z.object({
+      code: z.enum(Object.keys(ERROR_STATUS) as [keyof typeof ERROR_STATUS]),
+      message: z.string(),
+      fields: z.record(z.string(), z.string()).optional().describe('Field path -> message (validation errors)'),
+    }),
+  }),
+  'output',
+);
+
+function toOperationObject(op: Operation) {
+  const parameters = [
+    ...Object.keys(op.params?.shape ?? {}).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
+    ...queryParameters(op.query),
+  ];
+  const content = (schema: z.ZodType) => {
+    const json = { 'application/json': { schema: schemaOf(schema, 'input') } };
+    return op.form ? { ...json, 'application/x-www-form-urlencoded': { schema: schemaOf(schema, 'input') } } : json;
+  };
+  const errorResponses = Object.fromEntries(
+    [...new Set(op.errors.map((code) => ERROR_STATUS[code]))].map((status) => [
+      String(status),
+      { description: op.errors.filter((c) => ERROR_STATUS[c] === status).join(', '), content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } },
+    ]),
+  );
+  return {
+    tags: [op.tag],
+    summary: op.summary,
+    ...(op.description && { description: op.description }),
+    ...(op.auth !== 'none' && { security: op.auth === 'user' ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { apiKey: [] }] }),
+    ...(parameters.length && { parameters }),
+    ...(op.body && { requestBody: { required: true, content: content(op.body) } }),
+    responses: {
+      [String(op.status)]: {
+        description: op.status === 204 ? 'No content' : 'Success',
+        ...(op.response && { content: { 'application/json': { schema: schemaOf(op.response, 'output') } } }),
+      },
+      ...errorResponses,
+    },
+  };
+}
+
+function queryParameters(query: z.ZodType | undefined) {
+  if (!query) return [];
+  const json = schemaOf(query, 'input') as { properties?: Record<string, object>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, schema]) => ({
+    name,
+    in: 'query',
+    required: json.required?.includes(name) ?? false,
+    schema,
+  }));
+}
+
+export function buildOpenApiDocument(serverUrl: string) {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const op of operations) (paths[op.path] ??= {})[op.method] = toOperationObject(op);
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'KPay API',
+      version: '1.0.0',
+      description:
+        'Card-to-card payment gateway API. Amounts are integer Rials. Errors are `{"error": {"code", "message", "fields"?}}`.',
+    },
+    servers: [{ url: `${serverUrl}/api` }],
+    tags: [{ name: 'Authentication' }, { name: 'Shops' }, { name: 'Cards' }],
+    paths,
+    components: {
+      securitySchemes: {
+        bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'User access token, or a shop API key (kpay_sk_...)' },
+        apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+      schemas: { Error: errorSchema },
+    },
+  };
+}

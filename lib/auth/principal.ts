@@ -1,0 +1,52 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { database } from '@/db/client';
+import { sessions, shops } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+import { API_KEY_PREFIX } from '@/lib/shops/api-key';
+import { verifyAccessToken } from './access-token';
+import { hashSecretToken } from './secret-token';
+
+/** Who is calling: a signed-in user, or a shop's server with that shop's API key (acting for that shop only). */
+export type Principal =
+  | { kind: 'user'; userId: string; sessionId: string }
+  | { kind: 'shop'; userId: string; shopId: string };
+
+export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
+export type AuthMode = 'user' | 'user_or_key';
+
+const unauthorized = (message: string) =>
+  new ApiError('unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
+
+/** Reads `Authorization: Bearer <jwt | api key>` or `X-API-Key` and resolves the caller, or throws 401/403. */
+export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promise<Principal> {
+  const authorization = headers.get('authorization') ?? '';
+  const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  const apiKey = headers.get('x-api-key')?.trim() || (bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined);
+
+  if (apiKey) {
+    if (mode === 'user') throw new ApiError('forbidden', 'This endpoint needs a user access token, not an API key');
+    const db = await database();
+    const [shop] = await db
+      .select({ id: shops.id, userId: shops.userId, isActive: shops.isActive })
+      .from(shops)
+      .where(eq(shops.apiKeyHash, hashSecretToken(apiKey)))
+      .limit(1);
+    if (!shop) throw unauthorized('Invalid API key');
+    if (!shop.isActive) throw new ApiError('forbidden', 'This shop is deactivated');
+    return { kind: 'shop', userId: shop.userId, shopId: shop.id };
+  }
+
+  if (!bearer) throw unauthorized('Authentication required');
+  const claims = await verifyAccessToken(bearer);
+  if (!claims) throw unauthorized('Invalid or expired access token');
+  const db = await database();
+  // One indexed read proves the session is live: logout and refresh-token reuse end access tokens at once.
+  const [session] = await db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.id, claims.sessionId), eq(sessions.userId, claims.userId), isNull(sessions.revokedAt)))
+    .limit(1);
+  if (!session) throw unauthorized('Invalid or expired access token');
+  return { kind: 'user', userId: session.userId, sessionId: claims.sessionId };
+}
+

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
+import { users } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+import { hashPassword } from './password';
+import type { registerInput, TokenPair } from './schemas';
+import { startSession } from './start-session';
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/** "KP" and 10 Crockford base-32 characters (50 random bits): short enough to read out to support, never reused. */
+export function newMerchantId(): string {
+  return 'KP' + Array.from(randomBytes(10), (b) => CROCKFORD[b & 31]).join('');
+}
+
+export async function registerUser(input: z.output<typeof registerInput>): Promise<TokenPair> {
+  const db = await database();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ name: input.name, mobile: input.mobile, passwordHash, merchantId: newMerchantId() })
+        .returning({ id: users.id });
+      return startSession(tx, user!.id);
+    });
+  } catch (error) {
+    if (isUniqueViolation(error, 'users_mobile_unique')) {
+      throw new ApiError('conflict', 'This mobile number is already registered', { mobile: 'already registered' });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,29 @@
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { isUniqueViolation } from '@/db/errors';
+import { cards } from '@/db/schema';
+import { ApiError } from '@/lib/api/errors';
+import type { addCardInput, CardResponse } from './schemas';
+import { toCardResponse } from './card-access';
+
+export async function addCard(userId: string, input: z.output<typeof addCardInput>): Promise<CardResponse> {
+  const db = await database();
+  try {
+    const [card] = await db
+      .insert(cards)
+      .values({
+        userId,
+        cardNumber: input.card_number.cardNumber,
+        bankCode: input.card_number.bank.code,
+        ownerName: input.owner_name,
+        sheba: input.sheba?.sheba,
+      })
+      .returning();
+    return toCardResponse(card!);
+  } catch (error) {
+    if (isUniqueViolation(error, 'cards_user_number_live_uq')) {
+      throw new ApiError('conflict', 'This card is already added', { card_number: 'already added' });
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,16 @@
+import { database } from '@/db/client';
+import { cards } from '@/db/schema';
+import { notFound } from '@/lib/api/errors';
+import type { UserPrincipal } from '@/lib/auth/principal';
+import { visibleCards } from './card-access';
+
+/** Soft delete: the row stays for the transactions paid to it; the card leaves lists and can be added again. */
+export async function deleteCard(principal: UserPrincipal, cardId: string): Promise<void> {
+  const db = await database();
+  const [card] = await db
+    .update(cards)
+    .set({ deletedAt: new Date(), isActive: false, updatedAt: new Date() })
+    .where(visibleCards(principal, cardId))
+    .returning({ id: cards.id });
+  if (!card) throw notFound('Card');
+}

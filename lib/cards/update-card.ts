@@ -1,0 +1,18 @@
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { cards } from '@/db/schema';
+import { notFound } from '@/lib/api/errors';
+import type { UserPrincipal } from '@/lib/auth/principal';
+import type { CardResponse, updateCardInput } from './schemas';
+import { toCardResponse, visibleCards } from './card-access';
+
+export async function updateCard(principal: UserPrincipal, cardId: string, input: z.output<typeof updateCardInput>): Promise<CardResponse> {
+  const db = await database();
+  const [card] = await db
+    .update(cards)
+    .set({ ownerName: input.owner_name, isActive: input.is_active, updatedAt: new Date() })
+    .where(visibleCards(principal, cardId))
+    .returning();
+  if (!card) throw notFound('Card');
+  return toCardResponse(card);
+}

@@ -1,0 +1,63 @@
+import { z } from 'zod';
+import { loadGeneratedSecrets } from './generated-secrets';
+
+// Unset and empty (`KEY=` in a .env file) both mean "use the default".
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+const int = (fallback: number, min = 0) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(min));
+
+/** Every environment variable KPay reads. The README's configuration table mirrors this list. */
+const envSchema = z.object({
+  DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')),
+  KPAY_DATA_DIR: optional(z.string()),
+  KPAY_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
+  KPAY_JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  NEXTAUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  KPAY_ACCESS_TOKEN_TTL_SECONDS: int(900, 30),
+  KPAY_REFRESH_TOKEN_TTL_DAYS: int(30, 1),
+  KPAY_TRUSTED_PROXIES: int(0, 0),
+  KPAY_LOGIN_MAX_FAILURES: int(5, 1),
+  KPAY_AUTH_REQUESTS_PER_IP: int(30, 1),
+  KPAY_REGISTRATIONS_PER_IP: int(10, 1),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = ReturnType<typeof readConfig>;
+
+function readConfig(env: NodeJS.ProcessEnv) {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid KPay configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = e.KPAY_DATA_DIR ?? './.data';
+  const secrets = loadGeneratedSecrets(dataDir, {
+    jwt: e.KPAY_JWT_SECRET,
+    session: e.NEXTAUTH_SECRET,
+  });
+  return {
+    databaseUrl: e.DATABASE_URL,
+    dataDir,
+    publicUrl: (e.KPAY_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    jwtSecret: secrets.jwt,
+    sessionSecret: secrets.session,
+    accessTokenTtlSeconds: e.KPAY_ACCESS_TOKEN_TTL_SECONDS,
+    refreshTokenTtlDays: e.KPAY_REFRESH_TOKEN_TTL_DAYS,
+    trustedProxies: e.KPAY_TRUSTED_PROXIES,
+    loginMaxFailures: e.KPAY_LOGIN_MAX_FAILURES,
+    authRequestsPerIp: e.KPAY_AUTH_REQUESTS_PER_IP,
+    registrationsPerIp: e.KPAY_REGISTRATIONS_PER_IP,
+    logLevel: e.LOG_LEVEL,
+  };
+}
+
+const KEY = Symbol.for('kpay.config');
+type Holder = { [KEY]?: Config };
+
+/** Configuration, read and validated once per process. */
+export function config(): Config {
+  const g = globalThis as Holder;
+  return (g[KEY] ??= readConfig(process.env));
+}

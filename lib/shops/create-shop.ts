@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { shops } from '@/db/schema';
+import { newApiKey } from './api-key';
+import type { createShopInput, shopWithKeyResponse } from './schemas';
+import { toShopResponse } from './shop-access';
+
+export async function createShop(userId: string, input: z.output<typeof createShopInput>): Promise<z.infer<typeof shopWithKeyResponse>> {
+  const db = await database();
+  const { apiKey, apiKeyHash, apiKeyHint } = newApiKey();
+  const [shop] = await db
+    .insert(shops)
+    .values({ userId, name: input.name, website: input.website, phone: input.phone, apiKeyHash, apiKeyHint })
+    .returning();
+  return { ...toShopResponse(shop!), api_key: apiKey };
+}

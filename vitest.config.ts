@@ -1,0 +1,22 @@
+import path from 'node:path';
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { alias: { '@': path.resolve(__dirname) } },
+  test: {
+    include: ['lib/**/*.test.ts', 'test/**/*.test.ts'],
+    pool: 'forks',
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Tests never read or write ./.data: secrets are fixed here and each file opens its own database
+    // (test/test-database.ts): a fresh PostgreSQL database when TEST_DATABASE_URL is set, in-memory PGlite otherwise.
+    env: {
+      KPAY_DATA_DIR: path.join(__dirname, 'node_modules', '.cache', 'kpay-test-data'),
+      KPAY_JWT_SECRET: 'test-jwt-secret-that-is-at-least-32-characters',
+      NEXTAUTH_SECRET: 'test-session-secret-at-least-32-characters!!',
+      KPAY_PUBLIC_URL: 'http://kpay.test',
+      DATABASE_URL: '',
+      LOG_LEVEL: 'silent',
+    },
+  },
+});
