@@ -53,7 +53,7 @@ export function apiRoute<A extends AuthMode | 'none', B extends Schema = undefin
       const params = options.params ? parseParams(options.params, await next.params) : undefined;
       const principal = options.auth === 'none' ? null : await resolvePrincipal(request.headers, options.auth);
       const query = options.query
-        ? validate(options.query, Object.fromEntries(new URL(request.url).searchParams))
+        ? validate(options.query, rejectNul(Object.fromEntries(new URL(request.url).searchParams)))
         : undefined;
       const body = options.body ? validate(options.body, await readBody(request, options.form ?? false)) : undefined;
       const result = await handler({
@@ -107,14 +107,22 @@ async function readBody(request: Request, acceptForm: boolean): Promise<unknown>
   const type = request.headers.get('content-type') ?? '';
   // curl -d sends form encoding by default; a body that looks like JSON is read as JSON whatever its label.
   if (acceptForm && type.includes('application/x-www-form-urlencoded') && !text.trimStart().startsWith('{')) {
-    return Object.fromEntries(new URLSearchParams(text));
+    return rejectNul(Object.fromEntries(new URLSearchParams(text)));
   }
   if (text.trim() === '') throw new ApiError('invalid_json', 'Request body must be a JSON object');
+  let parsed: unknown;
   try {
-    return JSON.parse(text);
+    parsed = JSON.parse(text);
   } catch {
     throw new ApiError('invalid_json', 'Request body is not valid JSON');
   }
+  return rejectNul(parsed);
+}
+
+/** PostgreSQL text cannot hold U+0000; refusing it here keeps it from ever reaching a query as a 500. */
+function rejectNul<T>(value: T): T {
+  if (JSON.stringify(value).includes('\\u0000')) throw new ApiError('bad_request', 'Text must not contain NUL characters');
+  return value;
 }
 
 function errorResponse(error: unknown, requestId: string, request: Request): Response {

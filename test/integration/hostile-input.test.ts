@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { operations } from '@/lib/api/openapi';
+import { registerMerchant } from '../api-client';
+import { useTestDatabase } from '../test-database';
+
+useTestDatabase();
+
+const huge = 'x'.repeat(50_000);
+const hostileBodies: unknown[] = [
+  null,
+  [],
+  'string',
+  42,
+  true,
+  {},
+  { name: 123, mobile: ['0912'], password: { $gt: '' }, username: null, refresh_token: 7 },
+  { name: huge, mobile: huge, password: huge, card_number: huge, owner_name: huge, sheba: huge, website: huge, phone: huge },
+  { name: 'x\u0000y', owner_name: 'a\u0000', username: '0912\u00001234567', password: 'secret\u0000' },
+  { amount: -1, is_active: 'yes', card_number: 6104331234567890, owner_name: 1.5, sheba: -97 },
+  { mobile: '۰۹۱۲۱۲۳۴۵۶۷', card_number: '٦١٠٤٣٣١٢٣٤٥٦٧٨٩٠', phone: '۰۲۱', name: '‮evil‬', website: 'file:///etc/passwd' },
+  { __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, is_active: null, website: null },
+];
+const rawBodies = ['{', '{"a":', 'not json', '\u0000', '{"name": "\\ud800"}', 'x'.repeat(70_000)];
+
+describe('hostile input', () => {
+  it('never answers 5xx and always answers errors in the documented shape', async () => {
+    const victim = await registerMerchant();
+    const victimShop = (await victim.call('POST', '/api/shops', { token: victim.access_token, body: { name: 'V' } })).body;
+    const victimCard = (await victim.call('POST', '/api/cards', { token: victim.access_token, body: { card_number: '6104331234567890', owner_name: 'A B' } })).body;
+    const attacker = await registerMerchant();
+    const ids = [victimShop.id, victimCard.id, 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc', "1' or '1'='1"];
+
+    let calls = 0;
+    for (const op of operations) {
+      for (const id of op.path.includes('{id}') ? ids : ['']) {
+        const path = `/api${op.path.replace('{id}', encodeURIComponent(id))}`;
+        const attempts = [
+          ...hostileBodies.map((body) => ({ body })),
+          ...rawBodies.map((rawBody) => ({ rawBody, headers: { 'content-type': 'application/json' } })),
+          { rawBody: 'username=%00&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
+        ];
+        for (const attempt of op.body ? attempts : [{}]) {
+          const res = await attacker.call(op.method.toUpperCase(), path, { token: attacker.access_token, ...attempt });
+          calls += 1;
+          expect(res.status, `${op.method} ${path} ${JSON.stringify(attempt).slice(0, 120)}`).toBeLessThan(500);
+          if (res.status >= 400) {
+            expect(res.body.error.code).toEqual(expect.any(String));
+            expect(res.body.error.message).toEqual(expect.any(String));
+          }
+        }
+      }
+    }
+    expect(calls).toBeGreaterThan(200);
+
+    // Nothing of the victim's changed or leaked.
+    const shops = await victim.call('GET', '/api/shops', { token: victim.access_token });
+    expect(shops.body.shops).toEqual([expect.objectContaining({ id: victimShop.id, name: 'V', is_active: true, api_key_hint: victimShop.api_key_hint })]);
+    const cards = await victim.call('GET', '/api/cards', { token: victim.access_token });
+    expect(cards.body.cards).toEqual([victimCard]);
+    expect((await victim.call('GET', '/api/auth/me', { apiKey: victimShop.api_key })).status).toBe(200);
+  });
+
+  it('refuses bodies over 64 KiB with 413', async () => {
+    const { call, access_token } = await registerMerchant();
+    const res = await call('POST', '/api/shops', { token: access_token, body: { name: 'x'.repeat(70_000) } });
+    expect(res.status).toBe(413);
+    expect(res.body.error.code).toBe('payload_too_large');
+  });
+
+  it('refuses NUL characters with 400 before they reach the database', async () => {
+    const { call, access_token } = await registerMerchant();
+    const res = await call('POST', '/api/shops', { token: access_token, body: { name: 'a\u0000b' } });
+    expect(res.status).toBe(400);
+    expect((await call('GET', '/api/shops', { token: access_token })).body.total).toBe(0);
+  });
+});
