@@ -45,7 +45,7 @@ export function apiClient(ip = `198.51.${randomInt(256)}.${randomInt(1, 255)}`) 
     const route = routes.find((r) => r.regex.test(apiPath));
     if (!route) throw new Error(`no route for ${apiPath}`);
     const handler = (await route.load())[method as keyof RouteModule];
-    if (!handler) return { status: 405, body: null, headers: new Headers() };
+    if (!handler) return { status: 405, body: null as T, headers: new Headers() };
     const match = route.regex.exec(apiPath)!;
     const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
 

@@ -7,7 +7,7 @@ import { closeDatabase, type DatabaseHandle, installDatabase, openPglite, openPo
  * Gives the calling test file its own migrated database: a new PostgreSQL database (created and dropped here) when
  * TEST_DATABASE_URL is set, otherwise an in-memory PGlite.
  */
-export function useTestDatabase(): { driver: () => DatabaseHandle['driver'] } {
+export function setupTestDatabase(): { driver: () => DatabaseHandle['driver'] } {
   let handle: DatabaseHandle | undefined;
   let created: { adminUrl: string; name: string } | undefined;
 

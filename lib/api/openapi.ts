@@ -114,8 +114,9 @@ export const operations: Operation[] = [
 ];
 
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
-  const { $schema: _drop, ...rest } = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
-  return rest;
+  const json = z.toJSONSchema(schema, { io, unrepresentable: 'any', target: 'draft-2020-12' });
+  delete json.$schema; // the document's own dialect applies
+  return json;
 };
 
 const errorSchema = schemaOf(

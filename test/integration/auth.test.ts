@@ -1,9 +1,9 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
 import { apiClient, registerMerchant, uniqueMobile } from '../api-client';
-import { useTestDatabase } from '../test-database';
+import { setupTestDatabase } from '../test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 const secret = new TextEncoder().encode(process.env.KPAY_JWT_SECRET);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { registerMerchant } from '../api-client';
-import { useTestDatabase } from '../test-database';
+import { setupTestDatabase } from '../test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 const MELLAT = '6104331234567890';
 const MELLAT_SHEBA = 'IR160120000000001234567890';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { operations } from '@/lib/api/openapi';
 import { registerMerchant } from '../api-client';
-import { useTestDatabase } from '../test-database';
+import { setupTestDatabase } from '../test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 const huge = 'x'.repeat(50_000);
 const hostileBodies: unknown[] = [

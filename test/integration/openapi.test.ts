@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { GET } from '@/app/api/openapi.json/route';
 import { operations } from '@/lib/api/openapi';
 import { apiClient, listApiRoutes } from '../api-client';
-import { useTestDatabase } from '../test-database';
+import { setupTestDatabase } from '../test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 const toOpenApiPath = (pattern: string) => pattern.replace(/\[(\w+)\]/g, '{$1}');
 

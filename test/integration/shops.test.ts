@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { apiClient, registerMerchant } from '../api-client';
-import { useTestDatabase } from '../test-database';
+import { setupTestDatabase } from '../test-database';
 
-useTestDatabase();
+setupTestDatabase();
 
 async function merchantWithShop() {
   const merchant = await registerMerchant();
