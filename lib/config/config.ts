@@ -25,7 +25,7 @@ const envSchema = z.object({
 
 export type Config = ReturnType<typeof readConfig>;
 
-function readConfig(env: NodeJS.ProcessEnv) {
+export function readConfig(env: Record<string, string | undefined>) {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

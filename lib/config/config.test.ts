@@ -1,0 +1,49 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+import { loadGeneratedSecrets } from './generated-secrets';
+
+describe('loadGeneratedSecrets', () => {
+  it('generates missing secrets once into the data folder, private to the owner, and reuses them', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'kpay-secrets-'));
+    const first = loadGeneratedSecrets(dir, { jwt: undefined, session: undefined });
+    expect(first.jwt).toMatch(/^[\w-]{43}$/);
+    expect(first.session).not.toBe(first.jwt);
+    const file = path.join(dir, 'secrets.json');
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(loadGeneratedSecrets(dir, { jwt: undefined, session: undefined })).toEqual(first);
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
+  });
+
+  it('prefers configured values and writes nothing when all are configured', () => {
+    const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kpay-secrets-')), 'never-created');
+    const configured = { jwt: 'j'.repeat(32), session: 's'.repeat(32) };
+    expect(loadGeneratedSecrets(dir, configured)).toEqual(configured);
+    expect(() => statSync(dir)).toThrow();
+  });
+});
+
+describe('readConfig', () => {
+  const base = { KPAY_JWT_SECRET: 'j'.repeat(32), NEXTAUTH_SECRET: 's'.repeat(32) };
+
+  it('applies defaults, treating empty values as unset', () => {
+    const c = readConfig({ ...base, DATABASE_URL: '', KPAY_ACCESS_TOKEN_TTL_SECONDS: '', PORT: '4000' });
+    expect(c).toMatchObject({ databaseUrl: undefined, dataDir: './.data', publicUrl: 'http://localhost:4000', accessTokenTtlSeconds: 900 });
+  });
+
+  it('stops with a message naming every bad variable', () => {
+    const bad = { ...base, DATABASE_URL: 'mysql://x', KPAY_PUBLIC_URL: 'ftp://x', KPAY_LOGIN_MAX_FAILURES: '0', KPAY_JWT_SECRET: 'short' };
+    const message = (() => {
+      try {
+        readConfig(bad);
+        return 'no error';
+      } catch (e) {
+        return String(e);
+      }
+    })();
+    expect(message).toMatch(/^Error: Invalid KPay configuration/);
+    for (const name of ['DATABASE_URL', 'KPAY_PUBLIC_URL', 'KPAY_LOGIN_MAX_FAILURES', 'KPAY_JWT_SECRET']) expect(message).toContain(name);
+  });
+});
