@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow();
 const updatedAt = () => timestamp('updated_at', { withTimezone: true }).notNull().defaultNow();
@@ -86,5 +86,139 @@ export const cards = pgTable(
   (t) => [
     uniqueIndex('cards_user_number_live_uq').on(t.userId, t.cardNumber).where(sql`deleted_at is null`),
     index('cards_user_idx').on(t.userId, t.createdAt),
+  ],
+);
+
+export const TRANSACTION_STATUSES = ['pending', 'paid', 'verified', 'expired', 'cancelled', 'failed'] as const;
+export type TransactionStatus = (typeof TRANSACTION_STATUSES)[number];
+
+export const transactions = pgTable(
+  'transactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    cardId: uuid('card_id')
+      .notNull()
+      .references(() => cards.id),
+    // Secret, unguessable handle the buyer and the shop use; never sequential.
+    authority: text('authority').notNull().unique(),
+    // Integer Rials throughout; bigint in the database, safe JS integers in code (bounded by the configured maximum).
+    amount: bigint('amount', { mode: 'number' }).notNull(),
+    fee: bigint('fee', { mode: 'number' }).notNull(),
+    feeSide: text('fee_side', { enum: ['customer', 'merchant'] }).notNull(),
+    // Added so that no two pending transactions of a merchant ask for the same sum: a deposit names one of them.
+    amountOffset: bigint('amount_offset', { mode: 'number' }).notNull(),
+    finalAmount: bigint('final_amount', { mode: 'number' }).notNull(),
+    status: text('status', { enum: TRANSACTION_STATUSES }).notNull().default('pending'),
+    // Set when money arrived after the window closed (a late SMS match or a merchant confirming an expired one).
+    paidLate: boolean('paid_late').notNull().default(false),
+    paidVia: text('paid_via', { enum: ['sms', 'merchant'] }),
+    callbackUrl: text('callback_url').notNull(),
+    description: text('description'),
+    factorNumber: text('factor_number'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    verifiedAt: timestamp('verified_at', { withTimezone: true }),
+    closedAt: timestamp('closed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    // The guarantee behind final_amount: one pending transaction per merchant and sum.
+    uniqueIndex('transactions_pending_amount_uq').on(t.userId, t.finalAmount).where(sql`status = 'pending'`),
+    index('transactions_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
+    index('transactions_user_status_created_idx').on(t.userId, t.status, t.createdAt.desc(), t.id.desc()),
+    index('transactions_shop_created_idx').on(t.shopId, t.createdAt.desc(), t.id.desc()),
+    index('transactions_user_factor_idx').on(t.userId, t.factorNumber),
+    index('transactions_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
+  ],
+);
+
+/** Every state change of a transaction, written in the same database transaction as the change. */
+export const transactionEvents = pgTable(
+  'transaction_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    transactionId: uuid('transaction_id')
+      .notNull()
+      .references(() => transactions.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actor: text('actor', { enum: ['merchant', 'shop_api', 'sms', 'buyer', 'system'] }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('transaction_events_tx_idx').on(t.transactionId, t.createdAt)],
+);
+
+/** A buyer's "I have paid" statement, kept for the merchant to review; it never changes the status by itself. */
+export const paymentClaims = pgTable(
+  'payment_claims',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    transactionId: uuid('transaction_id')
+      .notNull()
+      .references(() => transactions.id, { onDelete: 'cascade' }),
+    reference: text('reference').notNull(),
+    cardLast4: text('card_last4').notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('payment_claims_tx_idx').on(t.transactionId, t.createdAt)],
+);
+
+/** A merchant's phone that forwards bank SMS; authenticated by a token shown once and stored hashed. */
+export const smsDevices = pgTable(
+  'sms_devices',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    tokenHint: text('token_hint').notNull(),
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index('sms_devices_user_idx').on(t.userId, t.createdAt)],
+);
+
+export const SMS_MATCH_STATUSES = ['matched', 'paid_late', 'unmatched', 'ignored'] as const;
+
+/** Every SMS a device posted, with what the parser made of it and what it matched. Never deleted. */
+export const smsMessages = pgTable(
+  'sms_messages',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => smsDevices.id),
+    sender: text('sender').notNull(),
+    body: text('body').notNull(),
+    receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
+    // Forwarders retry; the same SMS posted twice has the same key and is stored once.
+    dedupeKey: text('dedupe_key').notNull(),
+    kind: text('kind', { enum: ['deposit', 'withdrawal', 'purchase', 'otp', 'unknown'] }).notNull(),
+    format: text('format'),
+    bankCode: text('bank_code'),
+    amount: bigint('amount', { mode: 'number' }),
+    matchStatus: text('match_status', { enum: SMS_MATCH_STATUSES }).notNull(),
+    transactionId: uuid('transaction_id').references(() => transactions.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('sms_messages_dedupe_uq').on(t.userId, t.dedupeKey),
+    index('sms_messages_user_created_idx').on(t.userId, t.createdAt.desc()),
   ],
 );

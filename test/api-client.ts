@@ -13,7 +13,9 @@ const routes = Object.entries(modules).map(([file, load]) => {
     '^' + pattern.replace(/[.]/g, '\\.').replace(/\[(\w+)\]/g, (_, name: string) => (names.push(name), '([^/]+)')) + '$',
   );
   return { pattern, regex, names, load };
-});
+})
+  // As Next routes: a static segment wins over a dynamic one (/transactions/create before /transactions/[id]).
+  .sort((a, b) => a.names.length - b.names.length);
 
 /** The route patterns under /api (e.g. "/shops/[id]") with the methods each exports. */
 export async function listApiRoutes(): Promise<{ pattern: string; methods: string[] }[]> {

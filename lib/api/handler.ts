@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type AuthMode, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
+import { type AuthMode, type DevicePrincipal, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
 import { logger } from '@/lib/observability/logger';
 import { clientIp } from './client-ip';
 import { ApiError } from './errors';
@@ -11,7 +11,7 @@ type Schema = z.ZodType | undefined;
 type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
 
 export interface RouteOptions<A extends AuthMode | 'none', B extends Schema, Q extends Schema, P extends Schema> {
-  /** 'none' for public endpoints; 'user' needs a user JWT; 'user_or_key' also takes a shop API key. */
+  /** 'none' for public endpoints; 'user' needs a user JWT; 'user_or_key' also takes a shop API key; 'device' an SMS forwarder token. */
   auth: A;
   body?: B;
   query?: Q;
@@ -22,7 +22,7 @@ export interface RouteOptions<A extends AuthMode | 'none', B extends Schema, Q e
 }
 
 export interface RouteContext<A extends AuthMode | 'none', B extends Schema, Q extends Schema, P extends Schema> {
-  principal: A extends 'none' ? null : A extends 'user' ? UserPrincipal : Principal;
+  principal: A extends 'none' ? null : A extends 'user' ? UserPrincipal : A extends 'device' ? DevicePrincipal : Principal;
   body: Out<B>;
   query: Out<Q>;
   params: Out<P>;

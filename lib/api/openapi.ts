@@ -10,6 +10,32 @@ import {
   shopWithKeyResponse,
   updateShopInput,
 } from '@/lib/shops/schemas';
+import {
+  createdSmsDeviceResponse,
+  createSmsDeviceInput,
+  inboundSmsInput,
+  inboundSmsResponse,
+  listSmsMessagesQuery,
+  smsDeviceIdParams,
+  smsDeviceListResponse,
+  smsMessageListResponse,
+} from '@/lib/sms/schemas';
+import {
+  authorityParams,
+  checkResponse,
+  createdTransactionResponse,
+  createTransactionInput,
+  listTransactionsQuery,
+  paymentClaimInput,
+  paymentClaimResponse,
+  paymentInfoResponse,
+  transactionDetailResponse,
+  transactionIdParams,
+  transactionListResponse,
+  transactionResponse,
+  verifyInput,
+  verifyResponse,
+} from '@/lib/transactions/schemas';
 import { ERROR_STATUS } from './errors';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -24,8 +50,8 @@ export interface Operation {
   tag: string;
   summary: string;
   description?: string;
-  auth: 'none' | 'user' | 'user_or_key';
-  params?: z.ZodObject;
+  auth: 'none' | 'user' | 'user_or_key' | 'device';
+  params?: z.ZodObject<Record<string, z.ZodType>>;
   query?: z.ZodType;
   body?: z.ZodType;
   /** Also accepts application/x-www-form-urlencoded. */
@@ -111,6 +137,81 @@ export const operations: Operation[] = [
     description: 'Soft delete: the card leaves lists; transactions paid to it keep their history.',
     auth: 'user', params: cardIdParams, status: 204, errors: ['unauthorized', 'forbidden', 'not_found'],
   },
+  {
+    method: 'post', path: '/transactions/create', tag: 'Transactions', summary: 'Create transaction',
+    description: 'User token or the shop\'s API key (a key acts only for its own shop). Amount in integer Rials (min 10,000). Send the buyer to payment_url.',
+    auth: 'user_or_key', body: createTransactionInput, status: 201, response: createdTransactionResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'not_found', 'invalid_state', 'conflict'],
+  },
+  {
+    method: 'get', path: '/transactions/payment/{authority}', tag: 'Transactions', summary: 'Get payment info',
+    description: 'Public: what the hosted payment page shows the buyer.',
+    auth: 'none', params: authorityParams, status: 200, response: paymentInfoResponse, errors: ['not_found'],
+  },
+  {
+    method: 'post', path: '/transactions/payment/{authority}/claim', tag: 'Transactions', summary: 'Buyer says "I have paid"',
+    description: 'Public and rate limited. Recorded for the merchant to review; it does not change the status.',
+    auth: 'none', params: authorityParams, body: paymentClaimInput, status: 201, response: paymentClaimResponse,
+    errors: ['invalid_json', 'validation_failed', 'not_found', 'invalid_state', 'rate_limited'],
+  },
+  {
+    method: 'get', path: '/transactions/check/{authority}', tag: 'Transactions', summary: 'Check status',
+    description: 'Public, cheap status read for polling.',
+    auth: 'none', params: authorityParams, status: 200, response: checkResponse, errors: ['not_found'],
+  },
+  {
+    method: 'post', path: '/transactions/verify', tag: 'Transactions', summary: 'Verify transaction',
+    description: 'paid -> verified. already_verified=false the first time, true after: both are success. Any other status is a 409 naming it; an amount that differs is a 409 amount_mismatch.',
+    auth: 'none', body: verifyInput, status: 200, response: verifyResponse,
+    errors: ['invalid_json', 'validation_failed', 'not_found', 'invalid_state', 'amount_mismatch', 'rate_limited'],
+  },
+  {
+    method: 'get', path: '/transactions', tag: 'Transactions', summary: 'List transactions',
+    auth: 'user_or_key', query: listTransactionsQuery, status: 200, response: transactionListResponse,
+    errors: ['unauthorized', 'validation_failed'],
+  },
+  {
+    method: 'get', path: '/transactions/{id}', tag: 'Transactions', summary: 'Get transaction',
+    description: 'With its event timeline and the buyer\'s claims.',
+    auth: 'user_or_key', params: transactionIdParams, status: 200, response: transactionDetailResponse,
+    errors: ['unauthorized', 'not_found'],
+  },
+  {
+    method: 'post', path: '/transactions/{id}/confirm', tag: 'Transactions', summary: 'Confirm payment',
+    description: 'The merchant saw the money: pending -> paid (an expired one becomes paid with paid_late=true).',
+    auth: 'user_or_key', params: transactionIdParams, status: 200, response: transactionResponse,
+    errors: ['unauthorized', 'not_found', 'invalid_state'],
+  },
+  {
+    method: 'post', path: '/transactions/{id}/cancel', tag: 'Transactions', summary: 'Cancel transaction',
+    auth: 'user_or_key', params: transactionIdParams, status: 200, response: transactionResponse,
+    errors: ['unauthorized', 'not_found', 'invalid_state'],
+  },
+  {
+    method: 'post', path: '/sms/devices', tag: 'SMS', summary: 'Register a forwarder device',
+    description: 'Returns the device token once.',
+    auth: 'user', body: createSmsDeviceInput, status: 201, response: createdSmsDeviceResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden'],
+  },
+  {
+    method: 'get', path: '/sms/devices', tag: 'SMS', summary: 'List forwarder devices',
+    auth: 'user', status: 200, response: smsDeviceListResponse, errors: ['unauthorized', 'forbidden'],
+  },
+  {
+    method: 'delete', path: '/sms/devices/{id}', tag: 'SMS', summary: 'Revoke a forwarder device',
+    auth: 'user', params: smsDeviceIdParams, status: 204, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'post', path: '/sms/inbound', tag: 'SMS', summary: 'Receive a forwarded SMS',
+    description: 'For forwarder apps: `Authorization: Bearer <device token>`. Accepts {from, text, sentStamp, receivedStamp, sim} or {from, text, received_at}. The same SMS posted twice counts once.',
+    auth: 'device', body: inboundSmsInput, status: 200, response: inboundSmsResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized'],
+  },
+  {
+    method: 'get', path: '/sms/messages', tag: 'SMS', summary: 'List received SMS',
+    auth: 'user', query: listSmsMessagesQuery, status: 200, response: smsMessageListResponse,
+    errors: ['unauthorized', 'forbidden', 'validation_failed'],
+  },
 ];
 
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -132,7 +233,7 @@ const errorSchema = schemaOf(
 
 function toOperationObject(op: Operation) {
   const parameters = [
-    ...Object.keys(op.params?.shape ?? {}).map((name) => ({ name, in: 'path', required: true, schema: { type: 'string', format: 'uuid' } })),
+    ...Object.entries(op.params?.shape ?? {}).map(([name, schema]) => ({ name, in: 'path', required: true, schema: schemaOf(schema, 'input') })),
     ...queryParameters(op.query),
   ];
   const content = (schema: z.ZodType) => {
@@ -149,7 +250,7 @@ function toOperationObject(op: Operation) {
     tags: [op.tag],
     summary: op.summary,
     ...(op.description && { description: op.description }),
-    ...(op.auth !== 'none' && { security: op.auth === 'user' ? [{ bearerAuth: [] }] : [{ bearerAuth: [] }, { apiKey: [] }] }),
+    ...(op.auth !== 'none' && { security: op.auth === 'user_or_key' ? [{ bearerAuth: [] }, { apiKey: [] }] : [{ bearerAuth: [] }] }),
     ...(parameters.length && { parameters }),
     ...(op.body && { requestBody: { required: true, content: content(op.body) } }),
     responses: {
@@ -185,7 +286,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         'Card-to-card payment gateway API. Amounts are integer Rials. Errors are `{"error": {"code", "message", "fields"?}}`.',
     },
     servers: [{ url: `${serverUrl}/api` }],
-    tags: [{ name: 'Authentication' }, { name: 'Shops' }, { name: 'Cards' }],
+    tags: ['Authentication', 'Shops', 'Cards', 'Transactions', 'SMS'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

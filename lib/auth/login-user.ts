@@ -4,7 +4,7 @@ import { database } from '@/db/client';
 import { users } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { burnPasswordCheck, verifyPassword } from './password';
-import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from './rate-limits';
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from '@/lib/api/rate-limits';
 import type { loginInput, TokenPair } from './schemas';
 import { startSession } from './start-session';
 

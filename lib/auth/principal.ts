@@ -1,8 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { database } from '@/db/client';
-import { sessions, shops } from '@/db/schema';
 import { ApiError } from '@/lib/api/errors';
 import { API_KEY_PREFIX } from '@/lib/shops/api-key';
+import { sessions, shops, smsDevices } from '@/db/schema';
 import { verifyAccessToken } from './access-token';
 import { hashSecretToken } from './secret-token';
 
@@ -11,16 +11,24 @@ export type Principal =
   | { kind: 'user'; userId: string; sessionId: string }
   | { kind: 'shop'; userId: string; shopId: string };
 
+/** A merchant's SMS forwarder phone: may only post SMS. */
+export interface DevicePrincipal {
+  kind: 'device';
+  userId: string;
+  deviceId: string;
+}
+
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
-export type AuthMode = 'user' | 'user_or_key';
+export type AuthMode = 'user' | 'user_or_key' | 'device';
 
 const unauthorized = (message: string) =>
   new ApiError('unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
 
 /** Reads `Authorization: Bearer <jwt | api key>` or `X-API-Key` and resolves the caller, or throws 401/403. */
-export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promise<Principal> {
+export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promise<Principal | DevicePrincipal> {
   const authorization = headers.get('authorization') ?? '';
   const bearer = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
+  if (mode === 'device') return resolveDevice(bearer);
   const apiKey = headers.get('x-api-key')?.trim() || (bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined);
 
   if (apiKey) {
@@ -50,3 +58,15 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
   return { kind: 'user', userId: session.userId, sessionId: claims.sessionId };
 }
 
+
+async function resolveDevice(token: string | undefined): Promise<DevicePrincipal> {
+  if (!token) throw unauthorized('Device token required');
+  const db = await database();
+  const [device] = await db
+    .select({ id: smsDevices.id, userId: smsDevices.userId })
+    .from(smsDevices)
+    .where(and(eq(smsDevices.tokenHash, hashSecretToken(token)), isNull(smsDevices.revokedAt)))
+    .limit(1);
+  if (!device) throw unauthorized('Invalid or revoked device token');
+  return { kind: 'device', userId: device.userId, deviceId: device.id };
+}

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { loadGeneratedSecrets } from './generated-secrets';
 
+/** "1.25" -> 125 basis points, by string arithmetic: a float never touches a money setting. */
+export function percentToBasisPoints(percent: string): number {
+  const [whole, fraction = ''] = percent.split('.');
+  return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
+}
+
 // Unset and empty (`KEY=` in a .env file) both mean "use the default".
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
@@ -20,6 +26,14 @@ const envSchema = z.object({
   KPAY_LOGIN_MAX_FAILURES: int(5, 1),
   KPAY_AUTH_REQUESTS_PER_IP: int(30, 1),
   KPAY_REGISTRATIONS_PER_IP: int(10, 1),
+  KPAY_MAX_AMOUNT: int(100_000_000, 10_000),
+  KPAY_FEE_PERCENT: z
+    .preprocess((v) => (v === '' || v === undefined ? '1' : v), z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage like 1 or 0.75')),
+  KPAY_FEE_MIN: int(0, 0),
+  KPAY_FEE_MAX: optional(z.coerce.number().int().min(0)),
+  KPAY_AMOUNT_OFFSET_STEP: int(1_000, 1),
+  KPAY_AMOUNT_OFFSET_MAX_STEPS: int(200, 1),
+  KPAY_TRANSACTION_TTL_MINUTES: int(15, 1),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -49,6 +63,12 @@ export function readConfig(env: Record<string, string | undefined>) {
     loginMaxFailures: e.KPAY_LOGIN_MAX_FAILURES,
     authRequestsPerIp: e.KPAY_AUTH_REQUESTS_PER_IP,
     registrationsPerIp: e.KPAY_REGISTRATIONS_PER_IP,
+    minAmount: 10_000,
+    maxAmount: e.KPAY_MAX_AMOUNT,
+    fee: { basisPoints: percentToBasisPoints(e.KPAY_FEE_PERCENT), min: e.KPAY_FEE_MIN, max: e.KPAY_FEE_MAX },
+    offsetStep: e.KPAY_AMOUNT_OFFSET_STEP,
+    offsetMaxSteps: e.KPAY_AMOUNT_OFFSET_MAX_STEPS,
+    transactionTtlMinutes: e.KPAY_TRANSACTION_TTL_MINUTES,
     logLevel: e.LOG_LEVEL,
   };
 }

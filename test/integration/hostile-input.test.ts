@@ -27,21 +27,36 @@ describe('hostile input', () => {
     const victim = await registerMerchant();
     const victimShop = (await victim.call('POST', '/api/shops', { token: victim.access_token, body: { name: 'V' } })).body;
     const victimCard = (await victim.call('POST', '/api/cards', { token: victim.access_token, body: { card_number: '6104331234567890', owner_name: 'A B' } })).body;
+    const victimTx = (await victim.call('POST', '/api/transactions/create', {
+      apiKey: victimShop.api_key,
+      body: { shop_id: victimShop.id, card_id: victimCard.id, amount: 100_000, callback_url: 'https://v.example' },
+    })).body;
+    const victimDevice = (await victim.call('POST', '/api/sms/devices', { token: victim.access_token, body: { name: 'V' } })).body;
     const attacker = await registerMerchant();
     let token = attacker.access_token;
-    const ids = [victimShop.id, victimCard.id, 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc', "1' or '1'='1"];
+    const attackerDevice = (await attacker.call('POST', '/api/sms/devices', { token, body: { name: 'A' } })).body;
+    const ids = [victimShop.id, victimCard.id, victimTx.id, victimDevice.id, 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc', "1' or '1'='1"];
+    const authorities = [victimTx.authority, 'x'.repeat(500), '%00', 'AAAAAAAAAAAAAAAAAAAAAAAA'];
+    const queries = ['', '?page=-1&per_page=abc', '?page=1e9&per_page=100', '?status=%00', '?status=lost', '?from=2020-13-45&to=yesterday', `?search=${'x'.repeat(5000)}`, '?shop_id=../../', '?match_status=matched&kind=otp'];
 
     let calls = 0;
     for (const op of operations) {
-      for (const id of op.path.includes('{id}') ? ids : ['']) {
-        const path = `/api${op.path.replace('{id}', encodeURIComponent(id))}`;
+      const paths = op.path.includes('{id}')
+        ? ids.map((id) => op.path.replace('{id}', encodeURIComponent(id)))
+        : op.path.includes('{authority}')
+          ? authorities.map((a) => op.path.replace('{authority}', encodeURIComponent(a)))
+          : op.query
+            ? queries.map((q) => op.path + q)
+            : [op.path];
+      for (const apiPath of paths) {
+        const path = `/api${apiPath}`;
         const attempts = [
           ...hostileBodies.map((body) => ({ body })),
           ...rawBodies.map((rawBody) => ({ rawBody, headers: { 'content-type': 'application/json' } })),
           { rawBody: 'username=%00&password=x', headers: { 'content-type': 'application/x-www-form-urlencoded' } },
         ];
         for (const attempt of op.body ? attempts : [{}]) {
-          const res = await attacker.call(op.method.toUpperCase(), path, { token, ...attempt });
+          const res = await attacker.call(op.method.toUpperCase(), path, { token: op.auth === 'device' ? attackerDevice.token : token, ...attempt });
           calls += 1;
           const what = `${op.method} ${path} ${JSON.stringify(attempt).slice(0, 120)}`;
           expect(res.status, what).toBeLessThan(500);
@@ -65,6 +80,9 @@ describe('hostile input', () => {
     const cards = await victim.call('GET', '/api/cards', { token: victim.access_token });
     expect(cards.body.cards).toEqual([victimCard]);
     expect((await victim.call('GET', '/api/auth/me', { apiKey: victimShop.api_key })).status).toBe(200);
+    const tx = await victim.call('GET', `/api/transactions/${victimTx.id}`, { token: victim.access_token });
+    expect(tx.body).toMatchObject({ status: 'pending', events: [{ type: 'created' }] });
+    expect((await victim.call('GET', '/api/sms/devices', { token: victim.access_token })).body.total).toBe(1);
   });
 
   it('refuses bodies over 64 KiB with 413', async () => {

@@ -1,6 +1,6 @@
 import { apiRoute } from '@/lib/api/handler';
 import { loginUser } from '@/lib/auth/login-user';
-import { limitAuthRequest } from '@/lib/auth/rate-limits';
+import { limitAuthRequest } from '@/lib/api/rate-limits';
 import { loginInput } from '@/lib/auth/schemas';
 
 export const POST = apiRoute({ auth: 'none', body: loginInput, form: true }, async ({ body, ip }) => {

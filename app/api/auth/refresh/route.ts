@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { limitAuthRequest } from '@/lib/auth/rate-limits';
+import { limitAuthRequest } from '@/lib/api/rate-limits';
 import { refreshSession } from '@/lib/auth/refresh-session';
 import { refreshInput } from '@/lib/auth/schemas';
 

@@ -1,5 +1,5 @@
 import { apiRoute, created } from '@/lib/api/handler';
-import { limitRegistration } from '@/lib/auth/rate-limits';
+import { limitRegistration } from '@/lib/api/rate-limits';
 import { registerUser } from '@/lib/auth/register-user';
 import { registerInput } from '@/lib/auth/schemas';
 

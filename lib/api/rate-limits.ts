@@ -1,12 +1,12 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from '@/lib/api/errors';
+import { ApiError } from './errors';
 import { config } from '@/lib/config/config';
 
 const WINDOW_SECONDS = 15 * 60;
 
 // In-process counters: correct for one app process; several instances each count their own (README: scaling out).
 const KEY = Symbol.for('kpay.rate-limiters');
-type Limiters = { authPerIp: RateLimiterMemory; registerPerIp: RateLimiterMemory; loginFailuresPerMobile: RateLimiterMemory };
+type Limiters = Record<'authPerIp' | 'registerPerIp' | 'loginFailuresPerMobile' | 'claimPerIp' | 'claimPerAuthority' | 'publicPerIp', RateLimiterMemory>;
 const holder = globalThis as { [KEY]?: Limiters };
 
 function limiters(): Limiters {
@@ -19,6 +19,10 @@ function limiters(): Limiters {
       points: c.loginMaxFailures,
       duration: WINDOW_SECONDS,
     }),
+    claimPerIp: new RateLimiterMemory({ keyPrefix: 'claim-ip', points: 20, duration: WINDOW_SECONDS }),
+    claimPerAuthority: new RateLimiterMemory({ keyPrefix: 'claim-auth', points: 5, duration: WINDOW_SECONDS }),
+    // Public writes other than claims (verify): generous, only against floods.
+    publicPerIp: new RateLimiterMemory({ keyPrefix: 'public-ip', points: 600, duration: 60 }),
   });
 }
 
@@ -38,6 +42,13 @@ async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
 
 export const limitAuthRequest = (ip: string) => consume(limiters().authPerIp, ip);
 export const limitRegistration = (ip: string) => consume(limiters().registerPerIp, ip);
+export const limitPublicWrite = (ip: string) => consume(limiters().publicPerIp, ip);
+
+/** A buyer's "I have paid" form: a few per payment, and a bound per address across payments. */
+export async function limitPaymentClaim(ip: string, authority: string): Promise<void> {
+  await consume(limiters().claimPerIp, ip);
+  await consume(limiters().claimPerAuthority, authority);
+}
 
 /** Refuses before the password is even checked once a mobile has failed too often. */
 export async function assertLoginAllowed(mobile: string): Promise<void> {

@@ -1,0 +1,8 @@
+import { apiRoute, noContent } from '@/lib/api/handler';
+import { smsDeviceIdParams } from '@/lib/sms/schemas';
+import { revokeSmsDevice } from '@/lib/sms/sms-devices';
+
+export const DELETE = apiRoute({ auth: 'user', params: smsDeviceIdParams }, async ({ principal, params }) => {
+  await revokeSmsDevice(principal.userId, params.id);
+  return noContent();
+});

@@ -1,0 +1,9 @@
+import { apiRoute, created } from '@/lib/api/handler';
+import { createSmsDeviceInput } from '@/lib/sms/schemas';
+import { createSmsDevice, listSmsDevices } from '@/lib/sms/sms-devices';
+
+export const GET = apiRoute({ auth: 'user' }, ({ principal }) => listSmsDevices(principal.userId));
+
+export const POST = apiRoute({ auth: 'user', body: createSmsDeviceInput }, async ({ principal, body }) =>
+  created(await createSmsDevice(principal.userId, body.name)),
+);

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/handler';
+import { listSmsMessages } from '@/lib/sms/list-sms-messages';
+import { listSmsMessagesQuery } from '@/lib/sms/schemas';
+
+export const GET = apiRoute({ auth: 'user', query: listSmsMessagesQuery }, ({ principal, query }) =>
+  listSmsMessages(principal.userId, query),
+);

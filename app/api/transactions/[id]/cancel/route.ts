@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/handler';
+import { cancelTransaction } from '@/lib/transactions/change-transaction-status';
+import { transactionIdParams } from '@/lib/transactions/schemas';
+
+export const POST = apiRoute({ auth: 'user_or_key', params: transactionIdParams }, ({ principal, params }) =>
+  cancelTransaction(principal, params.id),
+);

@@ -1,0 +1,7 @@
+import { apiRoute, created } from '@/lib/api/handler';
+import { createTransaction } from '@/lib/transactions/create-transaction';
+import { createTransactionInput } from '@/lib/transactions/schemas';
+
+export const POST = apiRoute({ auth: 'user_or_key', body: createTransactionInput }, async ({ principal, body }) =>
+  created(await createTransaction(principal, body)),
+);

@@ -1,0 +1,229 @@
+import { describe, expect, it } from 'vitest';
+import { type ParsedBankSms, parseBankSms } from './parse-bank-sms';
+
+/** A numeric shortcode names no bank, so these samples are recognised from their text alone. */
+const SHORTCODE = '+98700717';
+const parse = (text: string, sender = SHORTCODE): ParsedBankSms => parseBankSms({ sender, text });
+const lines = (...parts: string[]): string => parts.join('\n');
+
+const persianDigits = (s: string): string => s.replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)] ?? d);
+const arabicIndicDigits = (s: string): string => s.replace(/\d/g, (d) => '٠١٢٣٤٥٦٧٨٩'[Number(d)] ?? d);
+const arabicLetters = (s: string): string => s.replace(/ی/g, 'ي').replace(/ک/g, 'ك');
+
+// Reference shapes (../shared/reference/iran-banking.md), " / " written as line breaks.
+const MELLAT = lines('حساب1234567890', 'واریز2,500,000', 'مانده21,250,000', '04/07/15-08:42');
+const MELLI = lines('بانک ملی ایران', 'واریز: 1,500,000', 'حساب: 0123456789001', 'مانده: 12,345,000', '1405/04/13-11:01');
+const SADERAT = lines('بانک صادرات', 'حساب 0123456789', 'واریز 2,000,000 ریال', 'مانده 5,000,000', '1405/04/13');
+const TEJARAT = lines(
+  'بانک تجارت',
+  'کارت: 1111****222233',
+  'نوع تراکنش: واریز',
+  'مبلغ: 1,000,000 ريال',
+  'مانده: 9,000,000 ريال',
+  '1405/04/13 - 11:01',
+);
+const PASARGAD = lines('777.888.20000275.1', '+1,000,000,000', '04/13_10:22', 'مانده: 1,500,000,000');
+const SAMAN = lines('بانك سامان', 'واريز مبلغ 30,000,000ريال', 'به 299-100-1112233-1', 'مانده 45,000,000', '1399/4/18');
+const PARSIAN = lines('12345671234567', 'مبلغ:16,000,000+', 'مانده:16,100,000', '04/16', '19:36');
+const REFAH = lines('بانک رفاه', 'حساب207853186', 'کارت5,000,000+', 'مانده:7,000,000', '1405/04/13');
+const BLU = lines(
+  'بلو',
+  'واریز پول',
+  'سارا عزیز، 70,000,000 ریال به حساب شما نشست.',
+  'موجودی: 120,000,000 ریال',
+  '۱۱:۴۹',
+  '۱۴۰۵.۰۳.۱۸',
+);
+const KESHAVARZI = lines('واریز2,000,000', 'مانده12,500,000', '041001-12:29', 'کارت8783*', 'bki.ir');
+const MIDDLE_EAST = lines('+2,500,000', 'مانده 9,000,000', '1405/04/13-11:01');
+
+describe('parseBankSms: a deposit in each bank shape', () => {
+  it.each<[string, string, string, ParsedBankSms]>([
+    ['Mellat (by layout)', SHORTCODE, MELLAT, { kind: 'deposit', format: 'mellat', bankCode: 'mellat', amount: 2_500_000, account: '1234567890', balance: 21_250_000 }],
+    ['Melli', SHORTCODE, MELLI, { kind: 'deposit', format: 'melli', bankCode: 'melli', amount: 1_500_000, account: '0123456789001', balance: 12_345_000 }],
+    ['Saderat', SHORTCODE, SADERAT, { kind: 'deposit', format: 'saderat', bankCode: 'saderat', amount: 2_000_000, account: '0123456789', balance: 5_000_000 }],
+    ['Tejarat', SHORTCODE, TEJARAT, { kind: 'deposit', format: 'tejarat', bankCode: 'tejarat', amount: 1_000_000, account: '1111****222233', balance: 9_000_000 }],
+    ['Pasargad (by layout)', SHORTCODE, PASARGAD, { kind: 'deposit', format: 'pasargad', bankCode: 'pasargad', amount: 1_000_000_000, account: '777.888.20000275.1', balance: 1_500_000_000 }],
+    ['Saman', SHORTCODE, SAMAN, { kind: 'deposit', format: 'saman', bankCode: 'saman', amount: 30_000_000, account: '299-100-1112233-1', balance: 45_000_000 }],
+    ['Parsian (by layout)', SHORTCODE, PARSIAN, { kind: 'deposit', format: 'parsian', bankCode: 'parsian', amount: 16_000_000, account: '12345671234567', balance: 16_100_000 }],
+    ['Refah', SHORTCODE, REFAH, { kind: 'deposit', format: 'refah', bankCode: 'refah', amount: 5_000_000, account: '207853186', balance: 7_000_000 }],
+    ['blu', SHORTCODE, BLU, { kind: 'deposit', format: 'blu', bankCode: 'saman', amount: 70_000_000, account: null, balance: 120_000_000 }],
+    ['Keshavarzi', SHORTCODE, KESHAVARZI, { kind: 'deposit', format: 'keshavarzi', bankCode: 'keshavarzi', amount: 2_000_000, account: '8783*', balance: 12_500_000 }],
+    ['Middle East (by sender)', 'Bankino', MIDDLE_EAST, { kind: 'deposit', format: 'middle-east', bankCode: 'middle-east', amount: 2_500_000, account: null, balance: 9_000_000 }],
+  ])('%s', (_name, sender, text, expected) => {
+    expect(parse(text, sender)).toEqual(expected);
+  });
+
+  it('reads Melli "انتقال:+amount" as a deposit', () => {
+    const text = lines('بانک ملی', 'انتقال:+1,500,000', 'حساب:0123456789001', 'مانده:12,345,000', '1405/04/13-11:01');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', format: 'melli', amount: 1_500_000, account: '0123456789001' });
+  });
+
+  it('reads Tejarat "انتقال به شتابي" as money in', () => {
+    const text = TEJARAT.replace('نوع تراکنش: واریز', 'نوع تراکنش: انتقال به شتابي');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', format: 'tejarat', amount: 1_000_000 });
+  });
+
+  it('recognises the bank from a sender name when the text does not name it', () => {
+    expect(parse(MELLAT, 'Bank Mellat')).toMatchObject({ format: 'mellat', bankCode: 'mellat' });
+    expect(parse(PASARGAD, 'BankPasargad')).toMatchObject({ format: 'pasargad', amount: 1_000_000_000 });
+    expect(parse(lines('واریز: 1,500,000', 'مانده: 3,000,000'), 'BMI')).toMatchObject({ format: 'melli', amount: 1_500_000 });
+    expect(parse(lines('واریز 2,000,000 ریال'), 'بانک صادرات')).toMatchObject({ format: 'saderat', amount: 2_000_000 });
+  });
+
+  it('recognises the bank from the text whatever the sender is', () => {
+    for (const sender of ['+98700717', '9820001234', 'SMS', '']) {
+      expect(parse(TEJARAT, sender)).toMatchObject({ format: 'tejarat', bankCode: 'tejarat', amount: 1_000_000 });
+    }
+    expect(parse(lines('بانک خاورمیانه', '+2,500,000', 'مانده 9,000,000'))).toMatchObject({ format: 'middle-east' });
+  });
+});
+
+describe('parseBankSms: money out', () => {
+  it.each<[string, string, string, number]>([
+    ['Mellat', 'Bank Mellat', lines('حساب1234567890', 'برداشت1,000,000', 'مانده20,250,000', '04/07/15-09:10'), 1_000_000],
+    ['Melli', SHORTCODE, lines('بانک ملی', 'انتقال:-1,500,000', 'حساب:0123456789001', 'مانده:10,845,000'), 1_500_000],
+    ['Pasargad', SHORTCODE, lines('777.888.20000275.1', '-1,000,000', '04/13_10:22', 'مانده: 999,000,000'), 1_000_000],
+    ['Pasargad, RLM and Unicode minus', SHORTCODE, lines('777.888.20000275.1', '\u200F\u22121,000,000', 'مانده: 999,000,000'), 1_000_000],
+    ['Parsian', SHORTCODE, lines('12345671234567', 'مبلغ:16,000,000-', 'مانده:100,000', '04/16', '19:36'), 16_000_000],
+    ['Refah', SHORTCODE, lines('بانک رفاه', 'حساب207853186', 'کارت5,000,000-', 'مانده:2,000,000'), 5_000_000],
+    ['Tejarat', SHORTCODE, TEJARAT.replace('نوع تراکنش: واریز', 'نوع تراکنش: انتقال از شتابي'), 1_000_000],
+    ['blu', 'blu', lines('بلو', 'برداشت پول', 'سارا عزیز، 5,000,000 ریال از حساب شما برداشت شد.', 'موجودی: 65,000,000 ریال'), 5_000_000],
+    ['Middle East', 'Bankino', lines('-2,500,000', 'مانده 6,500,000'), 2_500_000],
+  ])('%s withdrawal', (_name, sender, text, amount) => {
+    expect(parse(text, sender)).toMatchObject({ kind: 'withdrawal', amount });
+  });
+
+  it.each<[string, string, string, number]>([
+    ['Keshavarzi (reference)', SHORTCODE, lines('خرید500,000', 'مانده3,000,000', '041001-12:29', 'کارت8783*', 'bki.ir'), 500_000],
+    ['Mellat card purchase', 'Bank Mellat', lines('کارت6104****1234', 'برداشت از کارت بابت خرید: 850,000 ریال', 'مانده: 4,150,000 ریال'), 850_000],
+    ['Tejarat', SHORTCODE, TEJARAT.replace('نوع تراکنش: واریز', 'نوع تراکنش: خرید'), 1_000_000],
+    ['Saman bill', SHORTCODE, lines('بانک سامان', 'پرداخت قبض', 'مبلغ 1,250,000 ریال', 'مانده 43,750,000'), 1_250_000],
+    ['Parsian signed', SHORTCODE, lines('12345671234567', 'خرید', 'مبلغ:850,000-', 'مانده:15,250,000'), 850_000],
+  ])('%s purchase', (_name, sender, text, amount) => {
+    expect(parse(text, sender)).toMatchObject({ kind: 'purchase', amount });
+  });
+});
+
+describe('parseBankSms: one-time passwords', () => {
+  it.each<[string, string, string, string | null]>([
+    ['Mellat رمز پویا', 'Bank Mellat', lines('بانک ملت', 'رمز پویا: 482913', 'مبلغ: 500,000 ریال', 'اعتبار: 2 دقیقه'), 'mellat'],
+    ['Tejarat رمز یکبار مصرف', SHORTCODE, lines('بانک تجارت', 'رمز یکبار مصرف شما: 5521'), 'tejarat'],
+    ['Saman کد تایید', SHORTCODE, lines('بانک سامان', 'کد تایید: 661204'), 'saman'],
+    ['Melli کد تأیید', SHORTCODE, lines('بانک ملی ایران', 'کد تأیید ورود: 1234'), 'melli'],
+    ['blu OTP', 'blu', 'OTP: 9981 for blu login', 'blu'],
+    ['English password, unknown sender', SHORTCODE, 'Your password: 5541', null],
+    ['رمز دوم with a deposit-looking body', SHORTCODE, lines('واریز+2,500,000', 'رمز دوم: 7731'), null],
+  ])('%s', (_name, sender, text, format) => {
+    expect(parse(text, sender)).toMatchObject({ kind: 'otp', format, amount: null, account: null, balance: null });
+  });
+});
+
+describe('parseBankSms: digits, letters and units', () => {
+  it('reads Persian digits', () => {
+    expect(parse(persianDigits(MELLAT))).toMatchObject({ kind: 'deposit', format: 'mellat', amount: 2_500_000, account: '1234567890', balance: 21_250_000 });
+  });
+
+  it('reads Persian digits grouped with the Arabic thousands separator (U+066C)', () => {
+    const text = lines('حساب۱۲۳۴۵۶۷۸۹۰', 'واریز۲٬۵۰۰٬۰۰۰', 'مانده۲۱٬۲۵۰٬۰۰۰', '۰۴/۰۷/۱۵-۰۸:۴۲');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', amount: 2_500_000, balance: 21_250_000 });
+  });
+
+  it('reads Arabic-Indic digits', () => {
+    expect(parse(arabicIndicDigits(PARSIAN))).toMatchObject({ kind: 'deposit', format: 'parsian', amount: 16_000_000, balance: 16_100_000 });
+    expect(parse(arabicIndicDigits(TEJARAT))).toMatchObject({ kind: 'deposit', format: 'tejarat', amount: 1_000_000 });
+  });
+
+  it('reads amounts grouped with the Arabic comma (U+060C)', () => {
+    expect(parse(lines('بانک صادرات', 'واریز 2،000،000 ریال', 'مانده 5،000،000'))).toMatchObject({ amount: 2_000_000, balance: 5_000_000 });
+  });
+
+  it('reads Arabic letters ي and ك', () => {
+    expect(parse(arabicLetters(MELLI))).toMatchObject({ kind: 'deposit', format: 'melli', amount: 1_500_000 });
+    expect(parse(arabicLetters(REFAH))).toMatchObject({ kind: 'deposit', format: 'refah', amount: 5_000_000 });
+    expect(parse(arabicLetters(BLU))).toMatchObject({ kind: 'deposit', format: 'blu', amount: 70_000_000 });
+  });
+
+  it('multiplies an amount written in Toman by 10', () => {
+    const text = lines('بانک ملی ایران', 'واریز: 150,000 تومان', 'حساب: 0123456789001', 'مانده: 1,234,500 تومان');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', amount: 1_500_000, balance: 12_345_000 });
+  });
+
+  it('takes Toman for a bare figure when the message speaks only of Toman', () => {
+    expect(parse(lines('بانک ملی ایران', 'واریز: 150,000', 'مانده: 1,234,500 تومان'))).toMatchObject({ amount: 1_500_000 });
+    expect(parse(lines('بانک ملی ایران', 'واریز: 150,000', 'مانده: 1,234,500 ریال'))).toMatchObject({ amount: 150_000 });
+  });
+
+  it('returns integer Rials', () => {
+    for (const text of [MELLAT, MELLI, SADERAT, TEJARAT, PASARGAD, SAMAN, PARSIAN, REFAH, BLU, KESHAVARZI]) {
+      const { amount } = parse(text);
+      expect(Number.isSafeInteger(amount)).toBe(true);
+    }
+  });
+});
+
+describe('parseBankSms: balance and dates are not the amount', () => {
+  it('takes the deposit, not the larger balance printed before it', () => {
+    const text = lines('بانک صادرات', 'مانده 50,000,000', 'حساب 0123456789', 'واریز 2,000,000 ریال', '1405/04/13');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', amount: 2_000_000, balance: 50_000_000 });
+  });
+
+  it('reads no amount from a message holding only a balance and a date', () => {
+    expect(parse(lines('حساب1234567890', 'مانده21,250,000', '04/07/15-08:42'), 'Bank Mellat')).toEqual({
+      kind: 'unknown',
+      format: 'mellat',
+      bankCode: 'mellat',
+      amount: null,
+      account: '1234567890',
+      balance: 21_250_000,
+    });
+    expect(parse(lines('واریز', 'مانده: 5,000,000', '1405/04/13 - 11:01'))).toMatchObject({ kind: 'deposit', amount: null, balance: 5_000_000 });
+  });
+
+  it('reads a balance printed with a minus as negative', () => {
+    expect(parse(lines('777.888.20000275.1', '-1,000,000', 'مانده: -250,000'))).toMatchObject({ kind: 'withdrawal', amount: 1_000_000, balance: -250_000 });
+  });
+
+  it('does not read "موجودی قابل برداشت" as a withdrawal', () => {
+    const text = lines('بانک ملی ایران', 'واریز: 1,500,000', 'موجودی قابل برداشت: 12,345,000');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', amount: 1_500_000, balance: 12_345_000 });
+  });
+});
+
+describe('parseBankSms: generic fallback', () => {
+  it('reads a deposit from a bank with no format of its own', () => {
+    const text = lines('بانک آینده', 'واریز به حساب 0101234567', 'مبلغ: 3,000,000 ریال', 'مانده: 10,000,000 ریال', '1405/04/13 - 11:01');
+    expect(parse(text, 'Ayandeh')).toEqual({
+      kind: 'deposit',
+      format: 'generic',
+      bankCode: null,
+      amount: 3_000_000,
+      account: '0101234567',
+      balance: 10_000_000,
+    });
+  });
+
+  it('reads a leading "+amount" from an unknown sender', () => {
+    expect(parse(MIDDLE_EAST, '+982100000')).toMatchObject({ kind: 'deposit', format: 'generic', bankCode: null, amount: 2_500_000, balance: 9_000_000 });
+  });
+
+  it('falls back to the generic reading when a known bank words the amount differently', () => {
+    const text = lines('بانک تجارت', 'کارت: 1111****222233', 'واریز: 1,000,000 ريال', 'مانده: 9,000,000 ريال');
+    expect(parse(text)).toMatchObject({ kind: 'deposit', format: 'generic', bankCode: 'tejarat', amount: 1_000_000 });
+  });
+
+  it('does not take a phone number alone on a line for a signed amount', () => {
+    expect(parse(lines('پشتیبانی', '+982123456789'), 'Info')).toMatchObject({ kind: 'unknown', format: null, amount: null });
+  });
+
+  it('reports nothing readable as unknown', () => {
+    expect(parse('سلام، جلسه فردا ساعت 10:30 است', '+989121234567')).toEqual({
+      kind: 'unknown',
+      format: null,
+      bankCode: null,
+      amount: null,
+      account: null,
+      balance: null,
+    });
+  });
+});

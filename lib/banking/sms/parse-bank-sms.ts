@@ -1,0 +1,57 @@
+import { recognizeFormat } from './bank-sms-formats';
+import { normalizeSmsText } from './normalize-sms-text';
+import { DEFAULT_ACCOUNT, readAccount } from './read-account';
+import { type Sign, genericAmount, readBalance, toSmsText } from './read-amount';
+import { DEPOSIT, OTP, PURCHASE, WITHDRAWAL } from './sms-keywords';
+
+export type SmsKind = 'deposit' | 'withdrawal' | 'purchase' | 'otp' | 'unknown';
+
+export interface ParsedBankSms {
+  kind: SmsKind;
+  /** Which shape matched: 'mellat' | 'melli' | 'saderat' | 'tejarat' | 'pasargad' | 'saman' | 'parsian' | 'refah' | 'blu' | 'keshavarzi' | 'middle-east' | 'generic' | null */
+  format: string | null;
+  /** Bank code from lib/banking/banks.ts when known (blu is Saman's digital bank: 'saman'), else null. */
+  bankCode: string | null;
+  /** Integer Rials (Toman amounts ×10), only for deposit/withdrawal/purchase; null when unreadable. Never a float. */
+  amount: number | null;
+  /** Account or card fragment as printed (digits, dots, dashes, stars), null if none. */
+  account: string | null;
+  /** Balance in Rials if printed, else null. */
+  balance: number | null;
+}
+
+const KINDS_WITH_AMOUNT: ReadonlySet<SmsKind> = new Set(['deposit', 'withdrawal', 'purchase']);
+
+function classify(body: string, sign: Sign | null, incoming: RegExp | undefined): SmsKind {
+  if (PURCHASE.test(body)) return 'purchase';
+  if (sign) return sign === '+' ? 'deposit' : 'withdrawal';
+  // Money out is tested first: a message naming both is not trusted as a deposit, which would mark an order paid.
+  if (WITHDRAWAL.test(body)) return 'withdrawal';
+  if (DEPOSIT.test(body) || incoming?.test(body)) return 'deposit';
+  return 'unknown';
+}
+
+/**
+ * Reads a bank SMS forwarded from a merchant's phone. The bank's own layout is tried first; when it reads no amount
+ * (an unknown bank, or a layout the bank changed) the generic reading is tried and `format` says 'generic'.
+ */
+export function parseBankSms(input: { sender: string; text: string }): ParsedBankSms {
+  const sms = toSmsText(normalizeSmsText(input.text));
+  const bank = recognizeFormat(normalizeSmsText(input.sender), sms.text);
+  const bankCode = bank?.bankCode ?? null;
+  if (OTP.test(sms.text)) {
+    return { kind: 'otp', format: bank?.format ?? null, bankCode, amount: null, account: null, balance: null };
+  }
+  const own = bank?.readAmount(sms) ?? null;
+  const generic = own ? null : genericAmount(sms);
+  const money = own ?? generic;
+  const kind = classify(sms.body, money?.sign ?? null, bank?.incoming);
+  return {
+    kind,
+    format: generic ? 'generic' : (bank?.format ?? null),
+    bankCode,
+    amount: KINDS_WITH_AMOUNT.has(kind) ? (money?.rials ?? null) : null,
+    account: readAccount(sms, bank?.account ?? DEFAULT_ACCOUNT),
+    balance: readBalance(sms),
+  };
+}

@@ -1,0 +1,22 @@
+import { sql } from 'drizzle-orm';
+import { type Executor, resultRows } from '@/db/client';
+
+/**
+ * Persists `expired` for pending transactions past their time (all of them, or one merchant's), with their event
+ * rows, in one statement. Reads already show them expired; this frees their final_amount for new transactions.
+ */
+export async function expireDueTransactions(db: Executor, userId?: string): Promise<string[]> {
+  const scope = userId ? sql`and user_id = ${userId}` : sql``;
+  const rows = resultRows<{ transaction_id: string }>(
+    await db.execute(sql`
+      with expired as (
+        update transactions set status = 'expired', closed_at = now(), updated_at = now()
+        where status = 'pending' and expires_at <= now() ${scope}
+        returning id
+      )
+      insert into transaction_events (transaction_id, type, from_status, to_status, actor)
+      select id, 'expired', 'pending', 'expired', 'system' from expired
+      returning transaction_id`),
+  );
+  return rows.map((r) => r.transaction_id);
+}

@@ -1,0 +1,54 @@
+import { and, count, desc, eq, gt, gte, lt, lte, or, type SQL } from 'drizzle-orm';
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { type TransactionStatus, transactions } from '@/db/schema';
+import type { Principal } from '@/lib/auth/principal';
+import type { listTransactionsQuery, transactionListResponse } from './schemas';
+import { toTransactionResponse, visibleTransactions } from './transaction-access';
+
+type Query = z.output<typeof listTransactionsQuery>;
+
+/** A status filter as the merchant means it: "expired" includes pending rows past their time, "pending" excludes them. */
+function statusCondition(status: TransactionStatus, now: Date): SQL {
+  if (status === 'pending') return and(eq(transactions.status, 'pending'), gt(transactions.expiresAt, now))!;
+  if (status === 'expired') {
+    return or(eq(transactions.status, 'expired'), and(eq(transactions.status, 'pending'), lte(transactions.expiresAt, now)))!;
+  }
+  return eq(transactions.status, status);
+}
+
+/** A bare date means the start of that day (UTC) for `from` and the start of the next day for `to`. */
+const boundary = (value: string, end: boolean): Date => {
+  if (value.includes('T')) return new Date(value);
+  const day = new Date(`${value}T00:00:00Z`);
+  return end ? new Date(day.getTime() + 86_400_000) : day;
+};
+
+export async function listTransactions(principal: Principal, query: Query): Promise<z.infer<typeof transactionListResponse>> {
+  const db = await database();
+  const now = new Date();
+  const where = and(
+    visibleTransactions(principal),
+    query.shop_id ? eq(transactions.shopId, query.shop_id) : undefined,
+    query.status ? statusCondition(query.status, now) : undefined,
+    query.from ? gte(transactions.createdAt, boundary(query.from, false)) : undefined,
+    query.to ? lt(transactions.createdAt, boundary(query.to, true)) : undefined,
+    query.search ? or(eq(transactions.authority, query.search), eq(transactions.factorNumber, query.search)) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select()
+      .from(transactions)
+      .where(where)
+      .orderBy(desc(transactions.createdAt), desc(transactions.id))
+      .limit(query.per_page)
+      .offset((query.page - 1) * query.per_page),
+    db.select({ n: count() }).from(transactions).where(where),
+  ]);
+  return {
+    transactions: rows.map((r) => toTransactionResponse(r, now)),
+    total: total?.n ?? 0,
+    page: query.page,
+    per_page: query.per_page,
+  };
+}

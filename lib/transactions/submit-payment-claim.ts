@@ -1,0 +1,43 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { paymentClaims, transactionEvents, transactions } from '@/db/schema';
+import { ApiError, notFound } from '@/lib/api/errors';
+import type { paymentClaimInput, paymentClaimResponse } from './schemas';
+import { effectiveStatus } from './status';
+
+/** Records the buyer's "I have paid" for the merchant to review; the status changes only by SMS or the merchant. */
+export async function submitPaymentClaim(
+  authority: string,
+  input: z.output<typeof paymentClaimInput>,
+): Promise<z.infer<typeof paymentClaimResponse>> {
+  const db = await database();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(transactions).where(eq(transactions.authority, authority)).limit(1);
+    if (!row) throw notFound('Transaction');
+    const status = effectiveStatus(row);
+    if (status !== 'pending') throw new ApiError('invalid_state', `Transaction is ${status}`, { status });
+    const [claim] = await tx
+      .insert(paymentClaims)
+      .values({
+        transactionId: row.id,
+        reference: input.reference,
+        cardLast4: input.card_last4,
+        paidAt: input.paid_at ? new Date(input.paid_at) : null,
+      })
+      .returning();
+    await tx.insert(transactionEvents).values({
+      transactionId: row.id,
+      type: 'claim',
+      actor: 'buyer',
+      data: { reference: claim!.reference, card_last4: claim!.cardLast4 },
+    });
+    return {
+      id: claim!.id,
+      reference: claim!.reference,
+      card_last4: claim!.cardLast4,
+      paid_at: claim!.paidAt?.toISOString() ?? null,
+      created_at: claim!.createdAt.toISOString(),
+    };
+  });
+}

@@ -1,0 +1,46 @@
+import { and, eq, type SQL } from 'drizzle-orm';
+import { transactions } from '@/db/schema';
+import type { Principal } from '@/lib/auth/principal';
+import { config } from '@/lib/config/config';
+import type { TransactionResponse } from './schemas';
+import { effectiveStatus } from './status';
+
+/** The transactions a caller may see: all of a user's, or only those of the API key's shop. */
+export function visibleTransactions(principal: Principal, transactionId?: string): SQL {
+  const scope =
+    principal.kind === 'shop'
+      ? and(eq(transactions.userId, principal.userId), eq(transactions.shopId, principal.shopId))!
+      : eq(transactions.userId, principal.userId);
+  return transactionId ? and(scope, eq(transactions.id, transactionId))! : scope;
+}
+
+/** Who a merchant-side change is recorded as: the signed-in merchant or the shop's server. */
+export const actorOf = (principal: Principal): 'shop_api' | 'merchant' => (principal.kind === 'shop' ? 'shop_api' : 'merchant');
+
+export const paymentUrl = (authority: string): string => `${config().publicUrl}/pay/${authority}`;
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export function toTransactionResponse(tx: typeof transactions.$inferSelect, now = new Date()): TransactionResponse {
+  return {
+    id: tx.id,
+    authority: tx.authority,
+    shop_id: tx.shopId,
+    card_id: tx.cardId,
+    amount: tx.amount,
+    fee: tx.fee,
+    fee_side: tx.feeSide,
+    final_amount: tx.finalAmount,
+    status: effectiveStatus(tx, now),
+    payment_url: paymentUrl(tx.authority),
+    callback_url: tx.callbackUrl,
+    description: tx.description,
+    factor_number: tx.factorNumber,
+    paid_late: tx.paidLate,
+    paid_via: tx.paidVia,
+    expires_at: tx.expiresAt.toISOString(),
+    paid_at: iso(tx.paidAt),
+    verified_at: iso(tx.verifiedAt),
+    created_at: tx.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { transactions } from '@/db/schema';
+import { ApiError, notFound } from '@/lib/api/errors';
+import type { verifyInput, verifyResponse } from './schemas';
+import { transitionTransaction } from './transition-transaction';
+
+/**
+ * The shop's server confirms a payment before delivering: paid -> verified the first time, "already verified" after;
+ * both are success, as Zarinpal's 100 and 101. Anything not paid is an error naming its status.
+ */
+export async function verifyTransaction(input: z.output<typeof verifyInput>): Promise<z.infer<typeof verifyResponse>> {
+  const db = await database();
+  const result = await db.transaction((tx) =>
+    transitionTransaction(tx, {
+      where: eq(transactions.authority, input.authority),
+      to: 'verified',
+      actor: 'shop_api',
+      set: () => ({ verifiedAt: new Date() }),
+      guard: (row) => {
+        if (input.amount !== undefined && input.amount !== row.amount) {
+          throw new ApiError('amount_mismatch', 'Amount does not match the transaction', { amount: 'does not match' });
+        }
+      },
+    }),
+  );
+  const row = result.row;
+  if (!row) throw notFound('Transaction');
+  const alreadyVerified = !result.ok && result.from === 'verified';
+  if (!result.ok && !alreadyVerified) {
+    throw new ApiError('invalid_state', `Transaction is ${result.from}, not paid`, { status: result.from! });
+  }
+  return {
+    id: row.id,
+    authority: row.authority,
+    status: 'verified',
+    amount: row.amount,
+    final_amount: row.finalAmount,
+    paid_at: row.paidAt!.toISOString(),
+    already_verified: alreadyVerified,
+    message: alreadyVerified ? 'Already verified' : 'Verified',
+  };
+}
