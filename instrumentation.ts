@@ -1,10 +1,15 @@
-/** Runs once when the server starts: validate configuration and migrate the database before the first request. */
+/** Runs once when the server starts: validate configuration, migrate the database, start the in-process jobs. */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== 'nodejs') return;
   const { closeDatabase, database } = await import('@/db/client');
+  const { config } = await import('@/lib/config/config');
   const { logger } = await import('@/lib/observability/logger');
   await database();
-  // scripts/start.mjs calls this on SIGINT/SIGTERM.
-  (globalThis as Record<symbol, unknown>)[Symbol.for('kpay.shutdown')] = closeDatabase;
   logger.info('database ready');
+  const jobs = config().runJobsInline ? await (await import('@/lib/jobs/start-jobs')).startJobs() : null;
+  // scripts/start.mjs calls this on SIGINT/SIGTERM.
+  (globalThis as Record<symbol, unknown>)[Symbol.for('kpay.shutdown')] = async () => {
+    await jobs?.stop();
+    await closeDatabase();
+  };
 }

@@ -18,7 +18,7 @@ const csp = [
 
 const nextConfig: NextConfig = {
   // Native or file-system packages that must be required at run time, not bundled.
-  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres'],
+  serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres', 'pg-boss'],
   poweredByHeader: false,
   async headers() {
     return [

@@ -19,6 +19,8 @@ export type Executor = Database | Transaction;
 export interface DatabaseHandle {
   db: Database;
   driver: 'postgres' | 'pglite';
+  /** Raw SQL on the same connection pool, for libraries that bring their own SQL (the pg-boss job queue). */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   migrate(): Promise<void>;
   close(): Promise<void>;
 }
@@ -32,6 +34,25 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
   return {
     db: drizzlePostgres(client, { schema }) as unknown as Database,
     driver: 'postgres',
+    async executeSql(text, values) {
+      // A reserved connection: pg-boss sends scripts with BEGIN ... COMMIT, which must stay on one connection.
+      const connection = await client.reserve();
+      try {
+        // node-postgres (which pg-boss expects) sends undefined as null and objects as JSON text; postgres.js does not.
+        const params = (values ?? []).map((v) =>
+          v === undefined
+            ? null
+            : v !== null && typeof v === 'object' && !(v instanceof Date) && !Array.isArray(v) && !Buffer.isBuffer(v)
+              ? JSON.stringify(v)
+              : v,
+        );
+        const result = await connection.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+        const rows = result.length && Array.isArray(result[0]) ? (result as unknown as unknown[][]).flat() : [...result];
+        return { rows };
+      } finally {
+        connection.release();
+      }
+    },
     async migrate() {
       const lockClient = postgres(url, { max: 1, onnotice: () => {} });
       try {
@@ -54,6 +75,10 @@ export function openPglite(dataDir?: string): DatabaseHandle {
   return {
     db: db as unknown as Database,
     driver: 'pglite',
+    async executeSql(text, values) {
+      if (values?.length) return { rows: (await client.query(text, values)).rows };
+      return { rows: (await client.exec(text)).flatMap((r) => r.rows) };
+    },
     migrate: () => migratePglite(db, { migrationsFolder }),
     close: () => client.close(),
   };
@@ -67,13 +92,17 @@ const holder = globalThis as Holder;
 
 /** The process's database, opened from configuration and migrated on first use. */
 export function database(): Promise<Database> {
+  return databaseHandle().then((h) => h.db);
+}
+
+export function databaseHandle(): Promise<DatabaseHandle> {
   holder[KEY] ??= (async () => {
     const { databaseUrl, dataDir } = config();
     const handle = databaseUrl ? openPostgres(databaseUrl) : openPglite(path.join(dataDir, 'pglite'));
     await handle.migrate();
     return handle;
   })();
-  return holder[KEY].then((h) => h.db);
+  return holder[KEY];
 }
 
 /** Tests install their own freshly migrated database before any domain code runs. */

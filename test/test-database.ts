@@ -7,9 +7,10 @@ import { closeDatabase, type DatabaseHandle, installDatabase, openPglite, openPo
  * Gives the calling test file its own migrated database: a new PostgreSQL database (created and dropped here) when
  * TEST_DATABASE_URL is set, otherwise an in-memory PGlite.
  */
-export function setupTestDatabase(): { driver: () => DatabaseHandle['driver'] } {
+export function setupTestDatabase(): { driver: () => DatabaseHandle['driver']; url: () => string | undefined } {
   let handle: DatabaseHandle | undefined;
   let created: { adminUrl: string; name: string } | undefined;
+  let databaseUrl: string | undefined;
 
   beforeAll(async () => {
     const adminUrl = process.env.TEST_DATABASE_URL;
@@ -19,7 +20,8 @@ export function setupTestDatabase(): { driver: () => DatabaseHandle['driver'] } 
       created = { adminUrl, name };
       const url = new URL(adminUrl);
       url.pathname = `/${name}`;
-      handle = openPostgres(url.toString(), { max: 20 });
+      databaseUrl = url.toString();
+      handle = openPostgres(databaseUrl, { max: 20 });
     } else {
       handle = openPglite();
     }
@@ -35,7 +37,7 @@ export function setupTestDatabase(): { driver: () => DatabaseHandle['driver'] } 
     }
   });
 
-  return { driver: () => handle!.driver };
+  return { driver: () => handle!.driver, url: () => databaseUrl };
 }
 
 async function withAdmin(url: string, fn: (sql: postgres.Sql) => Promise<unknown>) {

@@ -36,6 +36,19 @@ import {
   verifyInput,
   verifyResponse,
 } from '@/lib/transactions/schemas';
+import {
+  createWebhookInput,
+  deliveryIdParams,
+  deliveryListResponse,
+  deliveryResponse,
+  listDeliveriesQuery,
+  updateWebhookInput,
+  webhookListResponse,
+  webhookParams,
+  webhookResponse,
+  webhookSecretResponse,
+  webhookWithSecretResponse,
+} from '@/lib/webhooks/schemas';
 import { ERROR_STATUS } from './errors';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
@@ -212,6 +225,40 @@ export const operations: Operation[] = [
     auth: 'user', query: listSmsMessagesQuery, status: 200, response: smsMessageListResponse,
     errors: ['unauthorized', 'forbidden', 'validation_failed'],
   },
+  {
+    method: 'get', path: '/shops/{id}/webhooks', tag: 'Webhooks', summary: 'List webhook endpoints',
+    auth: 'user', params: shopIdParams, status: 200, response: webhookListResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'post', path: '/shops/{id}/webhooks', tag: 'Webhooks', summary: 'Add a webhook endpoint',
+    description: 'http(s) URLs that resolve to public addresses. The signing secret is returned only here and by rotate-secret.',
+    auth: 'user', params: shopIdParams, body: createWebhookInput, status: 201, response: webhookWithSecretResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'patch', path: '/shops/{id}/webhooks/{webhookId}', tag: 'Webhooks', summary: 'Update a webhook endpoint',
+    auth: 'user', params: webhookParams, body: updateWebhookInput, status: 200, response: webhookResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'delete', path: '/shops/{id}/webhooks/{webhookId}', tag: 'Webhooks', summary: 'Delete a webhook endpoint',
+    auth: 'user', params: webhookParams, status: 204, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'post', path: '/shops/{id}/webhooks/{webhookId}/rotate-secret', tag: 'Webhooks', summary: 'Rotate the signing secret',
+    auth: 'user', params: webhookParams, status: 200, response: webhookSecretResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'get', path: '/webhooks/deliveries', tag: 'Webhooks', summary: 'List deliveries',
+    description: 'Each delivery with its attempts (status, duration, response excerpt).',
+    auth: 'user', query: listDeliveriesQuery, status: 200, response: deliveryListResponse,
+    errors: ['unauthorized', 'forbidden', 'validation_failed'],
+  },
+  {
+    method: 'post', path: '/webhooks/deliveries/{id}/redeliver', tag: 'Webhooks', summary: 'Redeliver',
+    description: 'Queues the delivery again now; its attempt log continues.',
+    auth: 'user', params: deliveryIdParams, status: 200, response: deliveryResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
 ];
 
 const schemaOf = (schema: z.ZodType, io: 'input' | 'output') => {
@@ -286,7 +333,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         'Card-to-card payment gateway API. Amounts are integer Rials. Errors are `{"error": {"code", "message", "fields"?}}`.',
     },
     servers: [{ url: `${serverUrl}/api` }],
-    tags: ['Authentication', 'Shops', 'Cards', 'Transactions', 'SMS'].map((name) => ({ name })),
+    tags: ['Authentication', 'Shops', 'Cards', 'Transactions', 'SMS', 'Webhooks'].map((name) => ({ name })),
     paths,
     components: {
       securitySchemes: {

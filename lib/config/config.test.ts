@@ -8,25 +8,25 @@ import { loadGeneratedSecrets } from './generated-secrets';
 describe('loadGeneratedSecrets', () => {
   it('generates missing secrets once into the data folder, private to the owner, and reuses them', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'kpay-secrets-'));
-    const first = loadGeneratedSecrets(dir, { jwt: undefined, session: undefined });
+    const first = loadGeneratedSecrets(dir, { jwt: undefined, session: undefined, encryption: undefined });
     expect(first.jwt).toMatch(/^[\w-]{43}$/);
     expect(first.session).not.toBe(first.jwt);
     const file = path.join(dir, 'secrets.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(loadGeneratedSecrets(dir, { jwt: undefined, session: undefined })).toEqual(first);
+    expect(loadGeneratedSecrets(dir, { jwt: undefined, session: undefined, encryption: undefined })).toEqual(first);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(first);
   });
 
   it('prefers configured values and writes nothing when all are configured', () => {
     const dir = path.join(mkdtempSync(path.join(os.tmpdir(), 'kpay-secrets-')), 'never-created');
-    const configured = { jwt: 'j'.repeat(32), session: 's'.repeat(32) };
+    const configured = { jwt: 'j'.repeat(32), session: 's'.repeat(32), encryption: 'e'.repeat(32) };
     expect(loadGeneratedSecrets(dir, configured)).toEqual(configured);
     expect(() => statSync(dir)).toThrow();
   });
 });
 
 describe('readConfig', () => {
-  const base = { KPAY_JWT_SECRET: 'j'.repeat(32), NEXTAUTH_SECRET: 's'.repeat(32) };
+  const base = { KPAY_JWT_SECRET: 'j'.repeat(32), NEXTAUTH_SECRET: 's'.repeat(32), KPAY_ENCRYPTION_KEY: 'e'.repeat(32) };
 
   it('applies defaults, treating empty values as unset', () => {
     const c = readConfig({ ...base, DATABASE_URL: '', KPAY_ACCESS_TOKEN_TTL_SECONDS: '', PORT: '4000' });

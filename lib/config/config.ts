@@ -20,6 +20,7 @@ const envSchema = z.object({
   KPAY_PUBLIC_URL: optional(z.url({ protocol: /^https?$/ })),
   KPAY_JWT_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
   NEXTAUTH_SECRET: optional(z.string().min(32, 'must be at least 32 characters')),
+  KPAY_ENCRYPTION_KEY: optional(z.string().min(32, 'must be at least 32 characters')),
   KPAY_ACCESS_TOKEN_TTL_SECONDS: int(900, 30),
   KPAY_REFRESH_TOKEN_TTL_DAYS: int(30, 1),
   KPAY_TRUSTED_PROXIES: int(0, 0),
@@ -34,6 +35,10 @@ const envSchema = z.object({
   KPAY_AMOUNT_OFFSET_STEP: int(1_000, 1),
   KPAY_AMOUNT_OFFSET_MAX_STEPS: int(200, 1),
   KPAY_TRANSACTION_TTL_MINUTES: int(15, 1),
+  KPAY_ALLOW_PRIVATE_WEBHOOKS: z.preprocess((v) => v === '1' || v === 'true', z.boolean()),
+  KPAY_WEBHOOK_RETRY_BASE_SECONDS: int(30, 1),
+  KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
+  KPAY_JOBS: z.enum(['inline', 'off']).default('inline'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -50,6 +55,7 @@ export function readConfig(env: Record<string, string | undefined>) {
   const secrets = loadGeneratedSecrets(dataDir, {
     jwt: e.KPAY_JWT_SECRET,
     session: e.NEXTAUTH_SECRET,
+    encryption: e.KPAY_ENCRYPTION_KEY,
   });
   return {
     databaseUrl: e.DATABASE_URL,
@@ -57,6 +63,7 @@ export function readConfig(env: Record<string, string | undefined>) {
     publicUrl: (e.KPAY_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
     jwtSecret: secrets.jwt,
     sessionSecret: secrets.session,
+    encryptionKey: secrets.encryption,
     accessTokenTtlSeconds: e.KPAY_ACCESS_TOKEN_TTL_SECONDS,
     refreshTokenTtlDays: e.KPAY_REFRESH_TOKEN_TTL_DAYS,
     trustedProxies: e.KPAY_TRUSTED_PROXIES,
@@ -69,6 +76,12 @@ export function readConfig(env: Record<string, string | undefined>) {
     offsetStep: e.KPAY_AMOUNT_OFFSET_STEP,
     offsetMaxSteps: e.KPAY_AMOUNT_OFFSET_MAX_STEPS,
     transactionTtlMinutes: e.KPAY_TRANSACTION_TTL_MINUTES,
+    webhooks: {
+      allowPrivateTargets: e.KPAY_ALLOW_PRIVATE_WEBHOOKS,
+      retryBaseSeconds: e.KPAY_WEBHOOK_RETRY_BASE_SECONDS,
+      leaseSeconds: e.KPAY_WEBHOOK_LEASE_SECONDS,
+    },
+    runJobsInline: e.KPAY_JOBS === 'inline',
     logLevel: e.LOG_LEVEL,
   };
 }

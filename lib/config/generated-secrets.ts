@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { logger } from '@/lib/observability/logger';
 
-type SecretName = 'jwt' | 'session';
+type SecretName = 'jwt' | 'session' | 'encryption';
 
 /**
- * Secrets that must survive restarts (token signing key, session secret). A configured value wins; otherwise one is
+ * Secrets that must survive restarts (token signing key, session secret, the key that encrypts webhook secrets). A configured value wins; otherwise one is
  * generated once into <dataDir>/secrets.json (mode 0600) so a newcomer's `npm start` just works.
  */
 export function loadGeneratedSecrets(

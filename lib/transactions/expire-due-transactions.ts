@@ -1,9 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type Executor, resultRows } from '@/db/client';
+import { transactions } from '@/db/schema';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
+import { toTransactionResponse } from './transaction-access';
 
 /**
  * Persists `expired` for pending transactions past their time (all of them, or one merchant's), with their event
- * rows, in one statement. Reads already show them expired; this frees their final_amount for new transactions.
+ * rows in one statement and their transaction.expired webhooks, in the caller's database transaction. Reads already show them expired; this frees their final_amount for new transactions.
  */
 export async function expireDueTransactions(db: Executor, userId?: string): Promise<string[]> {
   const scope = userId ? sql`and user_id = ${userId}` : sql``;
@@ -18,5 +21,10 @@ export async function expireDueTransactions(db: Executor, userId?: string): Prom
       select id, 'expired', 'pending', 'expired', 'system' from expired
       returning transaction_id`),
   );
-  return rows.map((r) => r.transaction_id);
+  const ids = rows.map((r) => r.transaction_id);
+  if (ids.length === 0) return ids;
+  for (const row of await db.select().from(transactions).where(inArray(transactions.id, ids))) {
+    await emitWebhookEvent(db, { userId: row.userId, shopId: row.shopId, type: 'transaction.expired', object: toTransactionResponse(row) });
+  }
+  return ids;
 }

@@ -11,6 +11,8 @@ export interface PaymentPage {
   callbackUrl: string;
   /** Brand colour of the destination card's bank, for the card tile. */
   bankColor: string;
+  /** The whole payment window, for the countdown ring's proportion. */
+  totalSeconds: number;
 }
 
 /** The buyer's view of a transaction by its authority, or null when no transaction has it. */
@@ -32,6 +34,7 @@ export async function getPaymentPage(authority: string): Promise<PaymentPage | n
       amount: tx.amount,
       final_amount: tx.finalAmount,
       fee: tx.fee,
+      fee_side: tx.feeSide,
       status: effectiveStatus(tx),
       card_number: card.cardNumber,
       owner_name: card.ownerName,
@@ -45,5 +48,6 @@ export async function getPaymentPage(authority: string): Promise<PaymentPage | n
     },
     callbackUrl: tx.callbackUrl,
     bankColor: bank?.color ?? '#0f766e',
+    totalSeconds: Math.round((tx.expiresAt.getTime() - tx.createdAt.getTime()) / 1000),
   };
 }

@@ -1,4 +1,4 @@
-import type { TransactionStatus } from '@/db/schema';
+import type { TransactionStatus, WebhookEventType } from '@/db/schema';
 
 /** The state machine of DESIGN.md: pending -> paid -> verified; pending -> expired | cancelled | failed. */
 const TRANSITIONS: Record<TransactionStatus, readonly TransactionStatus[]> = {
@@ -31,3 +31,8 @@ export function remainingSeconds(row: { status: TransactionStatus; expiresAt: Da
 }
 
 export const isPaid = (status: TransactionStatus): boolean => status === 'paid' || status === 'verified';
+
+/** The webhook event a move to `status` announces; `pending` and `failed` announce none. */
+export function webhookTypeOf(status: TransactionStatus): WebhookEventType | null {
+  return status === 'paid' || status === 'verified' || status === 'expired' || status === 'cancelled' ? `transaction.${status}` : null;
+}

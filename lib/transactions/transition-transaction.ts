@@ -1,7 +1,9 @@
 import { and, eq, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
-import { canTransition, effectiveStatus } from './status';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
+import { canTransition, effectiveStatus, webhookTypeOf } from './status';
+import { toTransactionResponse } from './transaction-access';
 
 type Row = typeof transactions.$inferSelect;
 type Actor = (typeof transactionEvents.$inferInsert)['actor'];
@@ -13,7 +15,7 @@ export type TransitionResult =
 /**
  * The only way a transaction changes state: lock the row, check the move against the state machine (reading a
  * pending row past its expiry as expired), update on the condition that the status is still what was read, and write
- * the event row, all inside the caller's database transaction. `ok: false` means not found or not allowed now.
+ * the event row and its webhook outbox entry, all inside the caller's database transaction. `ok: false` means not found or not allowed now.
  */
 export async function transitionTransaction(
   tx: Transaction,
@@ -50,5 +52,7 @@ export async function transitionTransaction(
     data: args.data,
     createdAt: now,
   });
+  const type = webhookTypeOf(args.to);
+  if (type) await emitWebhookEvent(tx, { userId: row.userId, shopId: row.shopId, type, object: toTransactionResponse(row, now) });
   return { ok: true, row, from };
 }

@@ -42,7 +42,7 @@ describe('hostile input', () => {
     let calls = 0;
     for (const op of operations) {
       const paths = op.path.includes('{id}')
-        ? ids.map((id) => op.path.replace('{id}', encodeURIComponent(id)))
+        ? ids.map((id) => op.path.replaceAll(/\{(id|webhookId)\}/g, encodeURIComponent(id)))
         : op.path.includes('{authority}')
           ? authorities.map((a) => op.path.replace('{authority}', encodeURIComponent(a)))
           : op.query

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/handler';
+import { webhookParams } from '@/lib/webhooks/schemas';
+import { rotateWebhookSecret } from '@/lib/webhooks/webhook-endpoints';
+
+export const POST = apiRoute({ auth: 'user', params: webhookParams }, ({ principal, params }) =>
+  rotateWebhookSecret(principal.userId, params.id, params.webhookId),
+);

@@ -1,0 +1,12 @@
+import { apiRoute, noContent } from '@/lib/api/handler';
+import { updateWebhookInput, webhookParams } from '@/lib/webhooks/schemas';
+import { deleteWebhook, updateWebhook } from '@/lib/webhooks/webhook-endpoints';
+
+export const PATCH = apiRoute({ auth: 'user', params: webhookParams, body: updateWebhookInput }, ({ principal, params, body }) =>
+  updateWebhook(principal.userId, params.id, params.webhookId, body),
+);
+
+export const DELETE = apiRoute({ auth: 'user', params: webhookParams }, async ({ principal, params }) => {
+  await deleteWebhook(principal.userId, params.id, params.webhookId);
+  return noContent();
+});

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/handler';
+import { deliveryIdParams } from '@/lib/webhooks/schemas';
+import { redeliverWebhook } from '@/lib/webhooks/webhook-deliveries';
+
+export const POST = apiRoute({ auth: 'user', params: deliveryIdParams }, ({ principal, params }) =>
+  redeliverWebhook(principal.userId, params.id),
+);

@@ -1,0 +1,61 @@
+import PgBoss from 'pg-boss';
+import { database, databaseHandle } from '@/db/client';
+import { logger } from '@/lib/observability/logger';
+import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
+import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
+
+/**
+ * Recurring work. Every process that runs jobs asks for each job once per interval with pg-boss's throttled send, so
+ * across all app and worker processes one job per interval is queued, and pg-boss hands each job to one of them.
+ */
+const JOBS: { name: string; everySeconds: number; run: () => Promise<unknown> }[] = [
+  {
+    name: 'expire-transactions',
+    everySeconds: 5,
+    run: async () => (await database()).transaction((tx) => expireDueTransactions(tx)),
+  },
+  {
+    name: 'deliver-webhooks',
+    everySeconds: 1,
+    // Drain what is due now; a full batch means there may be more.
+    run: async () => {
+      while ((await deliverDueWebhooks(20)) === 20);
+    },
+  },
+];
+
+export interface RunningJobs {
+  stop(): Promise<void>;
+}
+
+/** Starts the job queue on the process's database (PostgreSQL or the embedded PGlite) and works every job. */
+export async function startJobs(): Promise<RunningJobs> {
+  const handle = await databaseHandle();
+  const boss = new PgBoss({
+    db: { executeSql: (text: string, values?: unknown[]) => handle.executeSql(text, values) },
+    schema: 'pgboss',
+    // Cron schedules are not used: the throttled sends below replace them at second resolution.
+    schedule: false,
+  });
+  boss.on('error', (err) => logger.error({ err }, 'job queue error'));
+  await boss.start();
+  for (const job of JOBS) {
+    await boss.createQueue(job.name, { name: job.name, retryLimit: 0, expireInSeconds: 300 });
+    await boss.work(job.name, { pollingIntervalSeconds: 0.5 }, async () => {
+      await job.run();
+    });
+  }
+  const request = () =>
+    Promise.all(JOBS.map((job) => boss.sendThrottled(job.name, {}, {}, job.everySeconds))).catch((err: unknown) =>
+      logger.error({ err }, 'could not queue recurring jobs'),
+    );
+  await request();
+  const timer = setInterval(request, 1000);
+  logger.info({ jobs: JOBS.map((j) => j.name) }, 'jobs started');
+  return {
+    async stop() {
+      clearInterval(timer);
+      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import { and, count, desc, eq, inArray } from 'drizzle-orm';
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { webhookAttempts, webhookDeliveries, webhookEvents } from '@/db/schema';
+import { notFound } from '@/lib/api/errors';
+import type { DeliveryResponse, deliveryListResponse, listDeliveriesQuery } from './schemas';
+
+type DeliveryRow = { delivery: typeof webhookDeliveries.$inferSelect; type: string };
+
+async function withAttempts(rows: DeliveryRow[]): Promise<DeliveryResponse[]> {
+  const db = await database();
+  const ids = rows.map((r) => r.delivery.id);
+  const attempts = ids.length
+    ? await db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, ids)).orderBy(webhookAttempts.attempt)
+    : [];
+  return rows.map(({ delivery: d, type }) => ({
+    id: d.id,
+    event_id: d.eventId,
+    event_type: type,
+    webhook_id: d.endpointId,
+    url: d.url,
+    status: d.status,
+    attempt_count: d.attemptCount,
+    next_attempt_at: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
+    last_status_code: d.lastStatusCode,
+    delivered_at: d.deliveredAt?.toISOString() ?? null,
+    created_at: d.createdAt.toISOString(),
+    attempts: attempts
+      .filter((a) => a.deliveryId === d.id)
+      .map((a) => ({
+        attempt: a.attempt,
+        status_code: a.statusCode,
+        error: a.error,
+        duration_ms: a.durationMs,
+        response_excerpt: a.responseExcerpt,
+        created_at: a.createdAt.toISOString(),
+      })),
+  }));
+}
+
+export async function listWebhookDeliveries(
+  userId: string,
+  query: z.output<typeof listDeliveriesQuery>,
+): Promise<z.infer<typeof deliveryListResponse>> {
+  const db = await database();
+  const where = and(
+    eq(webhookDeliveries.userId, userId),
+    query.status ? eq(webhookDeliveries.status, query.status) : undefined,
+    query.event_type ? eq(webhookEvents.type, query.event_type) : undefined,
+    query.shop_id ? eq(webhookEvents.shopId, query.shop_id) : undefined,
+  );
+  const [rows, [total]] = await Promise.all([
+    db
+      .select({ delivery: webhookDeliveries, type: webhookEvents.type })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+      .where(where)
+      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+      .limit(query.per_page)
+      .offset((query.page - 1) * query.per_page),
+    db.select({ n: count() }).from(webhookDeliveries).innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId)).where(where),
+  ]);
+  return { deliveries: await withAttempts(rows), total: total?.n ?? 0, page: query.page, per_page: query.per_page };
+}
+
+/** Queues the delivery again now, whatever its state; its attempt log continues. */
+export async function redeliverWebhook(userId: string, deliveryId: string): Promise<DeliveryResponse> {
+  const db = await database();
+  const [delivery] = await db
+    .update(webhookDeliveries)
+    .set({ status: 'pending', nextAttemptAt: new Date(), leaseUntil: null, updatedAt: new Date() })
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.userId, userId)))
+    .returning();
+  if (!delivery) throw notFound('Delivery');
+  const [event] = await db.select({ type: webhookEvents.type }).from(webhookEvents).where(eq(webhookEvents.id, delivery.eventId));
+  return (await withAttempts([{ delivery, type: event!.type }]))[0]!;
+}

@@ -1,0 +1,106 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { z } from 'zod';
+import { database } from '@/db/client';
+import { WEBHOOK_EVENT_TYPES, shops, webhookEndpoints } from '@/db/schema';
+import { ApiError, notFound } from '@/lib/api/errors';
+import { generateSecretToken } from '@/lib/auth/secret-token';
+import type { createWebhookInput, updateWebhookInput, WebhookResponse, webhookSecretResponse, webhookWithSecretResponse } from './schemas';
+import { sealSecret } from './secret-box';
+import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
+
+const newSecret = () => {
+  const secret = generateSecretToken('whsec_');
+  return { secret, secretCiphertext: sealSecret(secret), secretHint: `whsec_…${secret.slice(-4)}` };
+};
+
+const toResponse = (w: typeof webhookEndpoints.$inferSelect): WebhookResponse => ({
+  id: w.id,
+  shop_id: w.shopId,
+  url: w.url,
+  events: w.events,
+  is_active: w.isActive,
+  secret_hint: w.secretHint,
+  created_at: w.createdAt.toISOString(),
+});
+
+/** The SSRF rule, with a field error the merchant can act on. */
+async function checkedUrl(url: string): Promise<string> {
+  try {
+    return (await resolveWebhookTarget(url)).url.toString();
+  } catch (error) {
+    if (error instanceof WebhookTargetError) throw new ApiError('validation_failed', 'Some fields are invalid', { url: error.message });
+    throw error;
+  }
+}
+
+async function assertOwnShop(userId: string, shopId: string) {
+  const db = await database();
+  const [shop] = await db.select({ id: shops.id }).from(shops).where(and(eq(shops.id, shopId), eq(shops.userId, userId)));
+  if (!shop) throw notFound('Shop');
+}
+
+const ownEndpoint = (userId: string, shopId: string, webhookId: string) =>
+  and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.userId, userId));
+
+export async function listWebhooks(userId: string, shopId: string): Promise<{ webhooks: WebhookResponse[]; total: number }> {
+  await assertOwnShop(userId, shopId);
+  const db = await database();
+  const rows = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.userId, userId)))
+    .orderBy(asc(webhookEndpoints.createdAt));
+  return { webhooks: rows.map(toResponse), total: rows.length };
+}
+
+export async function createWebhook(
+  userId: string,
+  shopId: string,
+  input: z.output<typeof createWebhookInput>,
+): Promise<z.infer<typeof webhookWithSecretResponse>> {
+  await assertOwnShop(userId, shopId);
+  const url = await checkedUrl(input.url);
+  const { secret, secretCiphertext, secretHint } = newSecret();
+  const db = await database();
+  const [row] = await db
+    .insert(webhookEndpoints)
+    .values({ userId, shopId, url, events: input.events ?? [...WEBHOOK_EVENT_TYPES], secretCiphertext, secretHint })
+    .returning();
+  return { ...toResponse(row!), secret };
+}
+
+export async function updateWebhook(
+  userId: string,
+  shopId: string,
+  webhookId: string,
+  input: z.output<typeof updateWebhookInput>,
+): Promise<WebhookResponse> {
+  const url = input.url === undefined ? undefined : await checkedUrl(input.url);
+  const db = await database();
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({ url, events: input.events, isActive: input.is_active, updatedAt: new Date() })
+    .where(ownEndpoint(userId, shopId, webhookId))
+    .returning();
+  if (!row) throw notFound('Webhook');
+  return toResponse(row);
+}
+
+export async function deleteWebhook(userId: string, shopId: string, webhookId: string): Promise<void> {
+  const db = await database();
+  const [row] = await db.delete(webhookEndpoints).where(ownEndpoint(userId, shopId, webhookId)).returning({ id: webhookEndpoints.id });
+  if (!row) throw notFound('Webhook');
+}
+
+/** A new signing secret; deliveries from now on are signed with it. */
+export async function rotateWebhookSecret(userId: string, shopId: string, webhookId: string): Promise<z.infer<typeof webhookSecretResponse>> {
+  const { secret, secretCiphertext, secretHint } = newSecret();
+  const db = await database();
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({ secretCiphertext, secretHint, updatedAt: new Date() })
+    .where(ownEndpoint(userId, shopId, webhookId))
+    .returning({ id: webhookEndpoints.id });
+  if (!row) throw notFound('Webhook');
+  return { secret, secret_hint: secretHint };
+}

@@ -1,0 +1,91 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { eq } from 'drizzle-orm';
+import { afterEach, describe, expect, it } from 'vitest';
+import { database } from '@/db/client';
+import { webhookDeliveries } from '@/db/schema';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
+import { registerMerchant } from '../api-client';
+import { setupTestDatabase } from '../test-database';
+import { startWebhookReceiver } from '../webhook-receiver';
+
+// Separate worker processes share one PostgreSQL server; the embedded database belongs to a single process, so these
+// run where TEST_DATABASE_URL names a server (CI does).
+const testDb = setupTestDatabase();
+const workers: ChildProcess[] = [];
+/** Stops every worker still running and waits until it has exited, before the test database is dropped. */
+async function stopWorkers() {
+  await Promise.all(
+    workers.splice(0).map(
+      (w) =>
+        new Promise<void>((resolve) => {
+          if (w.exitCode !== null || w.signalCode !== null) return resolve();
+          w.once('exit', () => resolve());
+          w.kill('SIGKILL');
+        }),
+    ),
+  );
+}
+afterEach(stopWorkers);
+
+function startWorker(env: Record<string, string> = {}): ChildProcess {
+  // One process, as `npm run worker` starts it, so a signal reaches the worker itself.
+  const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+    env: { ...process.env, DATABASE_URL: testDb.url(), KPAY_JOBS: 'inline', LOG_LEVEL: 'warn', ...env },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  workers.push(worker);
+  return worker;
+}
+
+async function shopWithEndpoint(url: string) {
+  const m = await registerMerchant();
+  const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Workers' } })).body;
+  await m.call('POST', `/api/shops/${shop.id}/webhooks`, { token: m.access_token, body: { url } });
+  const userId = JSON.parse(Buffer.from(m.access_token.split('.')[1]!, 'base64url').toString()).sub as string;
+  return { userId, shopId: shop.id as string };
+}
+
+describe.runIf(process.env.TEST_DATABASE_URL)('webhook workers on one PostgreSQL', () => {
+  it('two worker processes deliver 500 events exactly once each', async () => {
+    const receiver = await startWebhookReceiver();
+    const { userId, shopId } = await shopWithEndpoint(receiver.url);
+    const db = await database();
+    const ids = new Set<string>();
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < 500; i++) {
+        ids.add(await emitWebhookEvent(tx, { userId, shopId, type: 'transaction.paid', object: { n: i } }));
+      }
+    });
+    startWorker();
+    startWorker();
+    await receiver.waitFor(500, 90_000);
+    await new Promise((r) => setTimeout(r, 3000)); // room for any duplicate to show up
+    const received = receiver.received.map((r) => r.eventId);
+    expect(received).toHaveLength(500);
+    expect(new Set(received)).toEqual(ids);
+    const pending = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending'));
+    expect(pending).toHaveLength(0);
+    await receiver.close();
+  }, 120_000);
+
+  it('a worker killed mid-delivery: the event is delivered after a restart', async () => {
+    const receiver = await startWebhookReceiver((n) => (n === 1 ? 'hang' : 200));
+    const { userId, shopId } = await shopWithEndpoint(receiver.url);
+    const db = await database();
+    const eventId = await db.transaction((tx) => emitWebhookEvent(tx, { userId, shopId, type: 'transaction.paid', object: {} }));
+    const first = startWorker({ KPAY_WEBHOOK_LEASE_SECONDS: '3' });
+    await receiver.waitFor(1, 60_000);
+    first.kill('SIGKILL');
+    startWorker({ KPAY_WEBHOOK_LEASE_SECONDS: '3' });
+    await receiver.waitFor(2, 60_000);
+    expect(receiver.received.map((r) => r.eventId)).toEqual([eventId, eventId]);
+    for (let i = 0; i < 50; i++) {
+      const [d] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
+      if (d!.status === 'succeeded') break;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
+    expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 2, lastStatusCode: 200 });
+    await receiver.close();
+  }, 120_000);
+});
