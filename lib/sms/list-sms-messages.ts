@@ -1,6 +1,7 @@
 import { and, count, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
+import { paginate } from '@/lib/api/pagination';
 import { smsMessages, transactions } from '@/db/schema';
 import type { listSmsMessagesQuery, smsMessageListResponse } from './schemas';
 import { toResponseWithAuthority } from './sms-message-response';
@@ -16,21 +17,18 @@ export async function listSmsMessages(
     query.match_status ? eq(smsMessages.matchStatus, query.match_status) : undefined,
     query.kind ? eq(smsMessages.kind, query.kind) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ message: smsMessages, authority: transactions.authority })
-      .from(smsMessages)
-      .leftJoin(transactions, eq(transactions.id, smsMessages.transactionId))
-      .where(where)
-      .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
-      .limit(query.per_page)
-      .offset((query.page - 1) * query.per_page),
-    db.select({ n: count() }).from(smsMessages).where(where),
-  ]);
-  return {
-    messages: rows.map((r) => toResponseWithAuthority(r.message, r.authority)),
-    total: total?.n ?? 0,
-    page: query.page,
-    per_page: query.per_page,
-  };
+  const { rows, ...page } = await paginate(
+    query,
+    (limit, offset) =>
+      db
+        .select({ message: smsMessages, authority: transactions.authority })
+        .from(smsMessages)
+        .leftJoin(transactions, eq(transactions.id, smsMessages.transactionId))
+        .where(where)
+        .orderBy(desc(smsMessages.createdAt), desc(smsMessages.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(smsMessages).where(where),
+  );
+  return { messages: rows.map((r) => toResponseWithAuthority(r.message, r.authority)), ...page };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginationQuery } from '@/lib/api/pagination';
 import { SMS_MATCH_STATUSES } from '@/db/schema';
 
 export const createSmsDeviceInput = z.object({ name: z.string().trim().min(1, 'Name is required').max(100) });
@@ -57,8 +58,7 @@ export const inboundSmsResponse = smsMessageResponse.extend({
 export const listSmsMessagesQuery = z.object({
   match_status: z.enum(SMS_MATCH_STATUSES).optional(),
   kind: z.enum(SMS_KINDS).optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
+  ...paginationQuery,
 });
 export const smsMessageListResponse = z.object({
   messages: z.array(smsMessageResponse),

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, gte, lt, lte, or, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
+import { paginate } from '@/lib/api/pagination';
 import { type TransactionStatus, transactions } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
 import type { listTransactionsQuery, transactionListResponse } from './schemas';
@@ -35,20 +36,11 @@ export async function listTransactions(principal: Principal, query: Query): Prom
     query.to ? lt(transactions.createdAt, boundary(query.to, true)) : undefined,
     query.search ? or(eq(transactions.authority, query.search), eq(transactions.factorNumber, query.search)) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select()
-      .from(transactions)
-      .where(where)
-      .orderBy(desc(transactions.createdAt), desc(transactions.id))
-      .limit(query.per_page)
-      .offset((query.page - 1) * query.per_page),
-    db.select({ n: count() }).from(transactions).where(where),
-  ]);
-  return {
-    transactions: rows.map((r) => toTransactionResponse(r, now)),
-    total: total?.n ?? 0,
-    page: query.page,
-    per_page: query.per_page,
-  };
+  const { rows, ...page } = await paginate(
+    query,
+    (limit, offset) =>
+      db.select().from(transactions).where(where).orderBy(desc(transactions.createdAt), desc(transactions.id)).limit(limit).offset(offset),
+    () => db.select({ n: count() }).from(transactions).where(where),
+  );
+  return { transactions: rows.map((r) => toTransactionResponse(r, now)), ...page };
 }

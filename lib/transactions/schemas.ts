@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginationQuery } from '@/lib/api/pagination';
 import { TRANSACTION_STATUSES } from '@/db/schema';
 import { toAsciiDigits } from '@/lib/banking/digits';
 import { httpUrlSchema } from '@/lib/shops/schemas';
@@ -55,8 +56,7 @@ export const paymentClaimInput = z.object({
 export const listTransactionsQuery = z.object({
   shop_id: z.uuid().optional(),
   status: transactionStatusSchema.optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
+  ...paginationQuery,
   from: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional().describe('Created at or after (date or datetime)'),
   to: z.union([z.iso.date(), z.iso.datetime({ offset: true })]).optional().describe('Created before (a date includes that whole day, UTC)'),
   search: z.string().trim().min(1).max(100).optional().describe('Exact authority or factor_number'),

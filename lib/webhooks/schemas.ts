@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { paginationQuery } from '@/lib/api/pagination';
 import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '@/db/schema';
 
 const events = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length).transform((e) => [...new Set(e)]);
@@ -34,8 +35,7 @@ export const listDeliveriesQuery = z.object({
   status: z.enum(WEBHOOK_DELIVERY_STATUSES).optional(),
   event_type: z.enum(WEBHOOK_EVENT_TYPES).optional(),
   shop_id: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  per_page: z.coerce.number().int().min(1).max(100).default(20),
+  ...paginationQuery,
 });
 export const deliveryIdParams = z.object({ id: z.uuid() });
 

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
+import { paginate } from '@/lib/api/pagination';
 import { webhookAttempts, webhookDeliveries, webhookEvents } from '@/db/schema';
 import { notFound } from '@/lib/api/errors';
 import type { DeliveryResponse, deliveryListResponse, listDeliveriesQuery } from './schemas';
@@ -49,18 +50,20 @@ export async function listWebhookDeliveries(
     query.event_type ? eq(webhookEvents.type, query.event_type) : undefined,
     query.shop_id ? eq(webhookEvents.shopId, query.shop_id) : undefined,
   );
-  const [rows, [total]] = await Promise.all([
-    db
-      .select({ delivery: webhookDeliveries, type: webhookEvents.type })
-      .from(webhookDeliveries)
-      .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
-      .where(where)
-      .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
-      .limit(query.per_page)
-      .offset((query.page - 1) * query.per_page),
-    db.select({ n: count() }).from(webhookDeliveries).innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId)).where(where),
-  ]);
-  return { deliveries: await withAttempts(rows), total: total?.n ?? 0, page: query.page, per_page: query.per_page };
+  const { rows, ...page } = await paginate(
+    query,
+    (limit, offset) =>
+      db
+        .select({ delivery: webhookDeliveries, type: webhookEvents.type })
+        .from(webhookDeliveries)
+        .innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId))
+        .where(where)
+        .orderBy(desc(webhookDeliveries.createdAt), desc(webhookDeliveries.id))
+        .limit(limit)
+        .offset(offset),
+    () => db.select({ n: count() }).from(webhookDeliveries).innerJoin(webhookEvents, eq(webhookEvents.id, webhookDeliveries.eventId)).where(where),
+  );
+  return { deliveries: await withAttempts(rows), ...page };
 }
 
 /** Queues the delivery again now, whatever its state; its attempt log continues. */
