@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { database } from '@/db/client';
 import { cards, shops, transactions } from '@/db/schema';
 import { bankByCode } from '@/lib/banking/banks';
-import type { PaymentInfo } from './schemas';
+import { authorityParams, type PaymentInfo } from './schemas';
 import { effectiveStatus, remainingSeconds } from './status';
 
 export interface PaymentPage {
@@ -17,6 +17,8 @@ export interface PaymentPage {
 
 /** The buyer's view of a transaction by its authority, or null when no transaction has it. */
 export async function getPaymentPage(authority: string): Promise<PaymentPage | null> {
+  // Junk in the URL names nothing; no need to ask the database.
+  if (!authorityParams.shape.authority.safeParse(authority).success) return null;
   const db = await database();
   const [row] = await db
     .select({ tx: transactions, card: cards, shopName: shops.name })
