@@ -6,7 +6,7 @@ const WINDOW_SECONDS = 15 * 60;
 
 // In-process counters: correct for one app process; several instances each count their own (README: scaling out).
 const KEY = Symbol.for('kpay.rate-limiters');
-type Limiters = Record<'authPerIp' | 'registerPerIp' | 'loginFailuresPerMobile' | 'claimPerIp' | 'claimPerAuthority' | 'publicPerIp', RateLimiterMemory>;
+type Limiters = Record<'authPerIp' | 'registerPerIp' | 'registerPerMobile' | 'loginFailuresPerMobile' | 'claimPerIp' | 'claimPerAuthority' | 'publicPerIp', RateLimiterMemory>;
 const holder = globalThis as { [KEY]?: Limiters };
 
 function limiters(): Limiters {
@@ -14,6 +14,7 @@ function limiters(): Limiters {
   return (holder[KEY] ??= {
     authPerIp: new RateLimiterMemory({ keyPrefix: 'auth-ip', points: c.authRequestsPerIp, duration: WINDOW_SECONDS }),
     registerPerIp: new RateLimiterMemory({ keyPrefix: 'reg-ip', points: c.registrationsPerIp, duration: 60 * 60 }),
+    registerPerMobile: new RateLimiterMemory({ keyPrefix: 'reg-mobile', points: 5, duration: 60 * 60 }),
     loginFailuresPerMobile: new RateLimiterMemory({
       keyPrefix: 'login-fail',
       points: c.loginMaxFailures,
@@ -41,7 +42,11 @@ async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
 }
 
 export const limitAuthRequest = (ip: string) => consume(limiters().authPerIp, ip);
-export const limitRegistration = (ip: string) => consume(limiters().registerPerIp, ip);
+/** Registrations per address, and attempts per mobile (probing which numbers have accounts). */
+export async function limitRegistration(ip: string, mobile: string): Promise<void> {
+  await consume(limiters().registerPerIp, ip);
+  await consume(limiters().registerPerMobile, mobile);
+}
 export const limitPublicWrite = (ip: string) => consume(limiters().publicPerIp, ip);
 
 /** A buyer's "I have paid" form: a few per payment, and a bound per address across payments. */

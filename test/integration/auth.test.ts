@@ -69,6 +69,15 @@ describe('POST /api/auth/register', () => {
     expect(statuses.slice(0, 10).every((s) => s === 201)).toBe(true);
     expect(statuses[10]).toBe(429);
   });
+
+  it('rate limits registration attempts per mobile, from any address', async () => {
+    const mobile = uniqueMobile();
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      statuses.push((await apiClient()('POST', '/api/auth/register', { body: { name: 'x', mobile, password: 'secret123' } })).status);
+    }
+    expect(statuses).toEqual([201, 409, 409, 409, 409, 429]);
+  });
 });
 
 describe('POST /api/auth/login', () => {
