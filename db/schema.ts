@@ -131,9 +131,11 @@ export const transactions = pgTable(
   (t) => [
     // The guarantee behind final_amount: one pending transaction per merchant and sum.
     uniqueIndex('transactions_pending_amount_uq').on(t.userId, t.finalAmount).where(sql`status = 'pending'`),
-    index('transactions_user_created_idx').on(t.userId, t.createdAt.desc(), t.id.desc()),
-    index('transactions_user_status_created_idx').on(t.userId, t.status, t.createdAt.desc(), t.id.desc()),
-    index('transactions_shop_created_idx').on(t.shopId, t.createdAt.desc(), t.id.desc()),
+    // Ascending, scanned backwards for "newest first": drizzle's DESC indexes are NULLS LAST, which ORDER BY ... DESC
+    // (NULLS FIRST) cannot use.
+    index('transactions_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('transactions_user_status_created_idx').on(t.userId, t.status, t.createdAt, t.id),
+    index('transactions_shop_created_idx').on(t.shopId, t.createdAt, t.id),
     index('transactions_user_factor_idx').on(t.userId, t.factorNumber),
     index('transactions_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
   ],
@@ -219,7 +221,7 @@ export const smsMessages = pgTable(
   },
   (t) => [
     uniqueIndex('sms_messages_dedupe_uq').on(t.userId, t.dedupeKey),
-    index('sms_messages_user_created_idx').on(t.userId, t.createdAt.desc()),
+    index('sms_messages_user_created_idx').on(t.userId, t.createdAt),
   ],
 );
 
@@ -300,7 +302,7 @@ export const webhookDeliveries = pgTable(
   (t) => [
     uniqueIndex('webhook_deliveries_event_endpoint_uq').on(t.eventId, t.endpointId),
     index('webhook_deliveries_due_idx').on(t.nextAttemptAt).where(sql`status = 'pending'`),
-    index('webhook_deliveries_user_idx').on(t.userId, t.createdAt.desc()),
+    index('webhook_deliveries_user_idx').on(t.userId, t.createdAt),
   ],
 );
 
