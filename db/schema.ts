@@ -138,6 +138,8 @@ export const transactions = pgTable(
     index('transactions_shop_created_idx').on(t.shopId, t.createdAt, t.id),
     index('transactions_user_factor_idx').on(t.userId, t.factorNumber),
     index('transactions_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
+    // A deposit SMS looks up the merchant's transactions of exactly its amount, recent first.
+    index('transactions_user_amount_created_idx').on(t.userId, t.finalAmount, t.createdAt),
   ],
 );
 
