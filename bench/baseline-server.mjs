@@ -137,6 +137,7 @@ async function payment(authority) {
     amount: tx.amount,
     final_amount: tx.finalAmount,
     fee: tx.fee,
+    fee_side: tx.feeSide,
     status: effectiveStatus(tx),
     card_number: card.cardNumber,
     owner_name: card.ownerName,
