@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { WEBHOOK_EVENT_TYPES, shops, webhookEndpoints } from '@/db/schema';
 import { ApiError, notFound } from '@/lib/api/errors';
+import type { UserPrincipal } from '@/lib/auth/principal';
 import { generateSecretToken } from '@/lib/auth/secret-token';
+import { visibleShops } from '@/lib/shops/shop-access';
 import type { createWebhookInput, updateWebhookInput, WebhookResponse, webhookSecretResponse, webhookWithSecretResponse } from './schemas';
 import { sealSecret } from './secret-box';
 import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
@@ -33,18 +35,19 @@ async function checkedUrl(url: string): Promise<string> {
   }
 }
 
-async function assertOwnShop(userId: string, shopId: string) {
+async function assertOwnShop(principal: UserPrincipal, shopId: string) {
   const db = await database();
-  const [shop] = await db.select({ id: shops.id }).from(shops).where(and(eq(shops.id, shopId), eq(shops.userId, userId)));
+  const [shop] = await db.select({ id: shops.id }).from(shops).where(visibleShops(principal, shopId));
   if (!shop) throw notFound('Shop');
 }
 
 const ownEndpoint = (userId: string, shopId: string, webhookId: string) =>
   and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.userId, userId));
 
-export async function listWebhooks(userId: string, shopId: string): Promise<{ webhooks: WebhookResponse[]; total: number }> {
-  await assertOwnShop(userId, shopId);
+export async function listWebhooks(principal: UserPrincipal, shopId: string): Promise<{ webhooks: WebhookResponse[]; total: number }> {
+  await assertOwnShop(principal, shopId);
   const db = await database();
+  const { userId } = principal;
   const rows = await db
     .select()
     .from(webhookEndpoints)
@@ -54,11 +57,12 @@ export async function listWebhooks(userId: string, shopId: string): Promise<{ we
 }
 
 export async function createWebhook(
-  userId: string,
+  principal: UserPrincipal,
   shopId: string,
   input: z.output<typeof createWebhookInput>,
 ): Promise<z.infer<typeof webhookWithSecretResponse>> {
-  await assertOwnShop(userId, shopId);
+  await assertOwnShop(principal, shopId);
+  const { userId } = principal;
   const url = await checkedUrl(input.url);
   const { secret, secretCiphertext, secretHint } = newSecret();
   const db = await database();

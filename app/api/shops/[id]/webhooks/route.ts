@@ -3,8 +3,8 @@ import { shopIdParams } from '@/lib/shops/schemas';
 import { createWebhookInput } from '@/lib/webhooks/schemas';
 import { createWebhook, listWebhooks } from '@/lib/webhooks/webhook-endpoints';
 
-export const GET = apiRoute({ auth: 'user', params: shopIdParams }, ({ principal, params }) => listWebhooks(principal.userId, params.id));
+export const GET = apiRoute({ auth: 'user', params: shopIdParams }, ({ principal, params }) => listWebhooks(principal, params.id));
 
 export const POST = apiRoute({ auth: 'user', params: shopIdParams, body: createWebhookInput }, async ({ principal, params, body }) =>
-  created(await createWebhook(principal.userId, params.id, body)),
+  created(await createWebhook(principal, params.id, body)),
 );
