@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
 import { database } from '@/db/client';
 import { transactions } from '@/db/schema';
 import { startJobs } from '@/lib/jobs/start-jobs';
@@ -148,6 +148,26 @@ describe('webhook delivery', () => {
     const d = (await n.call('GET', '/api/webhooks/deliveries', { token: n.access_token })).body.deliveries[0];
     expect(d).toMatchObject({ status: 'pending', attempt_count: 1, last_status_code: null });
     expect(d.attempts[0].error).toMatch(/ECONNREFUSED/);
+  });
+
+  it('checks the target again at delivery time: a private address is refused once the guard is on', async () => {
+    const r = await receiver();
+    const m = await shopWithWebhook(r.url); // saved while private targets were allowed
+    const tx = await m.create();
+    await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
+    const CONFIG = Symbol.for('kpay.config');
+    vi.stubEnv('KPAY_ALLOW_PRIVATE_WEBHOOKS', '0');
+    delete (globalThis as Record<symbol, unknown>)[CONFIG];
+    try {
+      await deliverDueWebhooks();
+    } finally {
+      vi.unstubAllEnvs();
+      delete (globalThis as Record<symbol, unknown>)[CONFIG];
+    }
+    expect(r.received).toHaveLength(0);
+    const d = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries[0];
+    expect(d).toMatchObject({ status: 'pending', attempt_count: 1, last_status_code: null });
+    expect(d.attempts[0].error).toMatch(/public address/);
   });
 
   it('sends only subscribed events', async () => {
