@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { directionOf, requestLocale } from '@/lib/i18n/request-locale';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -14,9 +15,11 @@ export const viewport: Viewport = {
   themeColor: '#0f766e',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+// Persian and right-to-left unless the visitor chose English (a cookie set by the language switch).
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const locale = await requestLocale();
   return (
-    <html lang="fa" dir="rtl">
+    <html lang={locale} dir={directionOf(locale)}>
       <body className="min-h-dvh">{children}</body>
     </html>
   );

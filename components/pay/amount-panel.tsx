@@ -1,6 +1,6 @@
 import { formatRials, formatToman } from '@/lib/format/money';
 import type { Locale } from '@/lib/format/number';
-import { CopyButton, type CopyButtonText } from './copy-button';
+import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
 
 export interface AmountPanelText {
   label: string;

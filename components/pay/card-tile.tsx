@@ -1,6 +1,6 @@
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { localizeDigits, type Locale } from '@/lib/format/number';
-import { CopyButton, type CopyButtonText } from './copy-button';
+import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
 
 /** sRGB relative luminance (WCAG 2) of a #rrggbb colour. */
 function luminance(hex: string): number {

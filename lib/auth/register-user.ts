@@ -15,21 +15,26 @@ export function newMerchantId(): string {
   return 'KP' + Array.from(randomBytes(10), (b) => CROCKFORD[b & 31]).join('');
 }
 
-export async function registerUser(input: z.output<typeof registerInput>): Promise<TokenPair> {
+/** Creates the merchant's account; a mobile that is already registered is a 409 with a field error. */
+export async function createUser(input: z.output<typeof registerInput>): Promise<string> {
   const db = await database();
   const passwordHash = await hashPassword(input.password);
   try {
-    return await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ name: input.name, mobile: input.mobile, passwordHash, merchantId: newMerchantId() })
-        .returning({ id: users.id });
-      return startSession(tx, user!.id);
-    });
+    const [user] = await db
+      .insert(users)
+      .values({ name: input.name, mobile: input.mobile, passwordHash, merchantId: newMerchantId() })
+      .returning({ id: users.id });
+    return user!.id;
   } catch (error) {
     if (isUniqueViolation(error, 'users_mobile_unique')) {
       throw new ApiError('conflict', 'This mobile number is already registered', { mobile: 'already registered' });
     }
     throw error;
   }
+}
+
+/** API registration: the account and its first session. */
+export async function registerUser(input: z.output<typeof registerInput>): Promise<TokenPair> {
+  const userId = await createUser(input);
+  return startSession(await database(), userId);
 }

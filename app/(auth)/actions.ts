@@ -1,0 +1,62 @@
+'use server';
+
+import { CredentialsSignin } from 'next-auth';
+import { headers } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { ApiError } from '@/lib/api/errors';
+import { clientIp } from '@/lib/api/client-ip';
+import { limitRegistration } from '@/lib/api/rate-limits';
+import { signIn, TooManyAttempts } from '@/lib/auth/dashboard-auth';
+import { createUser } from '@/lib/auth/register-user';
+import { registerInput } from '@/lib/auth/schemas';
+import { fieldErrors } from '@/lib/api/handler';
+
+export interface AuthFormState {
+  /** A message key in the "auth" namespace, or a common error code. */
+  error?: 'wrongCredentials' | 'rateLimited' | 'generic';
+  fields?: Record<string, string>;
+  values?: { name?: string; mobile?: string };
+}
+
+/** Where to go after signing in: only a dashboard path of this site, never an address someone put in the link. */
+function safeCallback(value: FormDataEntryValue | null): string {
+  const path = typeof value === 'string' ? value : '';
+  return /^\/dashboard(?:[/?#][^\\]*)?$/.test(path) && !path.startsWith('//') ? path : '/dashboard';
+}
+
+async function startDashboardSession(mobile: string, password: string): Promise<AuthFormState | undefined> {
+  try {
+    await signIn('credentials', { mobile, password, redirect: false });
+  } catch (error) {
+    if (error instanceof TooManyAttempts) return { error: 'rateLimited', values: { mobile } };
+    if (error instanceof CredentialsSignin) return { error: 'wrongCredentials', values: { mobile } };
+    throw error;
+  }
+  return undefined;
+}
+
+export async function signInWithPassword(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const mobile = String(form.get('mobile') ?? '');
+  const failed = await startDashboardSession(mobile, String(form.get('password') ?? ''));
+  if (failed) return failed;
+  redirect(safeCallback(form.get('callbackUrl')));
+}
+
+/** Registration through the same schema, rate limits and createUser as POST /api/auth/register, then sign-in. */
+export async function registerMerchant(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
+  const raw = { name: String(form.get('name') ?? ''), mobile: String(form.get('mobile') ?? ''), password: String(form.get('password') ?? '') };
+  const values = { name: raw.name, mobile: raw.mobile };
+  const parsed = registerInput.safeParse(raw);
+  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  try {
+    await limitRegistration(clientIp(await headers()), parsed.data.mobile);
+    await createUser(parsed.data);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'rate_limited') return { error: 'rateLimited', values };
+    if (error instanceof ApiError && error.fields) return { fields: error.fields, values };
+    throw error;
+  }
+  const failed = await startDashboardSession(parsed.data.mobile, parsed.data.password);
+  if (failed) return failed;
+  redirect('/dashboard');
+}

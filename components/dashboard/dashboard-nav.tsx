@@ -1,0 +1,83 @@
+import type { ReactNode } from 'react';
+import type { Locale } from '@/lib/format/number';
+import { translator } from '@/lib/i18n/translator';
+import { NavLink } from './nav-link';
+
+const icon = (d: string): ReactNode => (
+  <svg viewBox="0 0 24 24" aria-hidden="true" className="size-5 shrink-0" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round">
+    <path d={d} />
+  </svg>
+);
+
+const ICONS = {
+  overview: icon('M4 13h6V4H4zM14 20h6v-9h-6zM4 20h6v-3H4zM14 7h6V4h-6z'),
+  transactions: icon('M4 7h13l-3-3M20 17H7l3 3'),
+  shops: icon('M4 9l1.5-5h13L20 9M4 9v11h16V9M4 9h16M9 20v-6h6v6'),
+  cards: icon('M3 6h18v12H3zM3 10h18M7 15h4'),
+  sms: icon('M4 5h16v11H8l-4 4zM8 9h8M8 12h5'),
+  crypto: icon('M12 3v18M8 7h6a3 3 0 010 6H8h7a3 3 0 010 6H8'),
+};
+
+/**
+ * The dashboard's sections. Card-to-card is live; the crypto group is listed, disabled, so its place is settled
+ * before the crypto steps fill it in.
+ */
+export function DashboardNav({ locale }: { locale: Locale }) {
+  const t = translator(locale, 'nav');
+  const soon = (label: string) => (
+    <li>
+      <span aria-disabled="true" className="flex min-h-10 cursor-not-allowed items-center gap-3 rounded-xl px-3 text-sm text-ink-400">
+        {ICONS.crypto}
+        <span className="flex-1">{label}</span>
+        <span className="rounded-full bg-ink-100 px-2 py-0.5 text-[11px] text-ink-500">{t('soon')}</span>
+      </span>
+    </li>
+  );
+  return (
+    <nav aria-label={t('mainNavigation')} className="space-y-5">
+      <div>
+        <p className="px-3 pb-1.5 text-xs font-semibold tracking-wide text-ink-500">{t('cardToCard')}</p>
+        <ul className="space-y-0.5">
+          <li>
+            <NavLink href="/dashboard" exact>
+              {ICONS.overview}
+              {t('overview')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink href="/dashboard/transactions">
+              {ICONS.transactions}
+              {t('transactions')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink href="/dashboard/shops">
+              {ICONS.shops}
+              {t('shops')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink href="/dashboard/cards">
+              {ICONS.cards}
+              {t('cards')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink href="/dashboard/sms">
+              {ICONS.sms}
+              {t('sms')}
+            </NavLink>
+          </li>
+        </ul>
+      </div>
+      <div>
+        <p className="px-3 pb-1.5 text-xs font-semibold tracking-wide text-ink-500">{t('crypto')}</p>
+        <ul className="space-y-0.5">
+          {soon(t('cryptoPayments'))}
+          {soon(t('balances'))}
+          {soon(t('withdrawals'))}
+        </ul>
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,21 @@
+import { Badge, type BadgeTone } from '@/components/ui/panel';
+import type { TransactionStatus } from '@/db/schema';
+
+const TONE: Record<TransactionStatus, BadgeTone> = {
+  pending: 'warning',
+  paid: 'success',
+  verified: 'brand',
+  expired: 'neutral',
+  cancelled: 'neutral',
+  failed: 'danger',
+};
+
+/** A transaction's status as a coloured pill; the label comes from the caller's translations (common.status). */
+export function StatusBadge({ status, label }: { status: TransactionStatus; label: string }) {
+  return (
+    <Badge tone={TONE[status]}>
+      <span aria-hidden="true" className="size-1.5 rounded-full bg-current opacity-70" />
+      {label}
+    </Badge>
+  );
+}
