@@ -146,6 +146,12 @@ export default function Home() {
           <a href="/docs" className="rounded-lg px-3 py-2 text-ink-700 hover:bg-ink-100 hover:text-ink-950">
             مستندات API
           </a>
+          <a href="/login" className="rounded-lg px-3 py-2 text-ink-700 hover:bg-ink-100 hover:text-ink-950">
+            ورود
+          </a>
+          <a href="/register" className="rounded-lg bg-brand-700 px-3 py-2 text-white hover:bg-brand-800">
+            ثبت‌نام
+          </a>
         </nav>
       </header>
 
@@ -175,8 +181,14 @@ export default function Home() {
               </p>
               <div className="mt-7 flex flex-wrap gap-3">
                 <a
-                  href="/docs"
+                  href="/register"
                   className="rounded-xl bg-brand-700 px-5 py-3 font-semibold text-white shadow-sm hover:bg-brand-800"
+                >
+                  ساخت حساب پذیرنده
+                </a>
+                <a
+                  href="/docs"
+                  className="rounded-xl bg-white px-5 py-3 font-semibold text-ink-800 ring-1 ring-ink-200 hover:bg-ink-100"
                 >
                   مرجع API
                 </a>

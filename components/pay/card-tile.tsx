@@ -1,21 +1,7 @@
+import { textToneOn } from '@/lib/banking/bank-color';
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { localizeDigits, type Locale } from '@/lib/format/number';
 import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
-
-/** sRGB relative luminance (WCAG 2) of a #rrggbb colour. */
-function luminance(hex: string): number {
-  const [r, g, b] = [1, 3, 5].map((i) => {
-    const c = parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  }) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
-/** Bank colours range from navy to Sepah's yellow: pick whichever of white or near-black text contrasts more. */
-function usesDarkText(hex: string): boolean {
-  const l = luminance(hex);
-  return (l + 0.05) / 0.05 > 1.05 / (l + 0.05);
-}
 
 /**
  * The destination card, coloured like the bank's cards: bank name, the number in four groups (left to right even
@@ -37,7 +23,7 @@ export function CardTile({
   text: { label: string; number: string; owner: string; copy: CopyButtonText };
 }) {
   const color = /^#[0-9a-f]{6}$/i.test(bankColor) ? bankColor : '#0f766e';
-  const dark = usesDarkText(color);
+  const dark = textToneOn(color) === 'dark';
   const groups = groupCardNumber(cardNumber).split(' ');
   return (
     <section

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { and, desc, eq, gte, lte } from 'drizzle-orm';
+import { and, desc, eq, gte, lte, ne, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database, type Transaction } from '@/db/client';
-import { smsDevices, smsMessages, transactionEvents, transactions } from '@/db/schema';
+import { smsDevices, smsMessages, type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
 import type { DevicePrincipal } from '@/lib/auth/principal';
 import { parseBankSms } from '@/lib/banking/sms/parse-bank-sms';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
-import { transitionTransaction } from '@/lib/transactions/transition-transaction';
+import { type TransitionResult, transitionTransaction } from '@/lib/transactions/transition-transaction';
 import { receivedAtOf } from './received-at';
 import type { inboundSmsInput, inboundSmsResponse } from './schemas';
 import { toSmsMessageResponse } from './sms-message-response';
@@ -91,19 +91,14 @@ async function matchDeposit(
     )
     .orderBy(desc(transactions.createdAt))
     .limit(10);
-  const alreadyMatched = async (transactionId: string) =>
-    (await tx.select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.transactionId, transactionId)).limit(1))
-      .length > 0;
-
   // 1. The pending one (the partial unique index allows at most one per amount).
   const pending = candidates.find((c) => c.status === 'pending');
   if (pending && at <= pending.expiresAt.getTime() + ON_TIME_GRACE_MS) {
-    const result = await transitionTransaction(tx, {
+    const result = await markPaidByDeposit(tx, {
       where: eq(transactions.id, pending.id),
-      to: 'paid',
+      deposit: { smsId: deposit.smsId, paidAt: deposit.receivedAt },
       actor: 'sms',
-      data: { sms_id: deposit.smsId },
-      set: () => ({ paidAt: deposit.receivedAt, paidVia: 'sms', paidLate: false }),
+      paidLate: () => false,
     });
     // Won, or lost a race to the merchant confirming a moment earlier: either way this deposit is that payment.
     if (result.ok || result.row?.status === 'paid' || result.row?.status === 'verified') {
@@ -117,14 +112,14 @@ async function matchDeposit(
 
   // 2. The merchant already confirmed it by hand: the deposit confirms the confirmation, once.
   for (const c of candidates) {
-    if ((c.status === 'paid' || c.status === 'verified') && c.paidVia === 'merchant' && !(await alreadyMatched(c.id))) {
+    if ((c.status === 'paid' || c.status === 'verified') && c.paidVia === 'merchant' && !(await hasDepositSms(tx, c.id))) {
       return { status: 'matched', transactionId: c.id };
     }
   }
 
   // 3. It expired before the money came: keep it for the merchant to resolve.
   for (const c of candidates) {
-    if (c.status === 'expired' && !(await alreadyMatched(c.id))) {
+    if (c.status === 'expired' && !(await hasDepositSms(tx, c.id))) {
       await tx.update(transactions).set({ paidLate: true, updatedAt: new Date() }).where(eq(transactions.id, c.id));
       await tx.insert(transactionEvents).values({
         transactionId: c.id,
@@ -136,4 +131,39 @@ async function matchDeposit(
     }
   }
   return { status: 'unmatched', transactionId: null };
+}
+
+/**
+ * A deposit SMS pays a transaction: the same transition, event data (`sms_id`) and transaction.paid webhook whether
+ * the matcher found the transaction or the merchant linked it by hand.
+ */
+export function markPaidByDeposit(
+  tx: Transaction,
+  args: {
+    where: SQL;
+    /** paidAt: when the money arrived, as the SMS tells. */
+    deposit: { smsId: string; paidAt: Date };
+    actor: 'sms' | 'merchant' | 'shop_api';
+    paidLate: (from: TransactionStatus) => boolean;
+    /** Recorded in the event beside sms_id. */
+    data?: Record<string, unknown>;
+  },
+): Promise<TransitionResult> {
+  return transitionTransaction(tx, {
+    where: args.where,
+    to: 'paid',
+    actor: args.actor,
+    data: { sms_id: args.deposit.smsId, ...args.data },
+    set: (from) => ({ paidAt: args.deposit.paidAt, paidVia: 'sms', paidLate: args.paidLate(from) }),
+  });
+}
+
+/** Whether a deposit SMS (other than `exceptSmsId`) already names this transaction, matched or paid late: one deposit per payment. */
+export async function hasDepositSms(tx: Transaction, transactionId: string, exceptSmsId?: string): Promise<boolean> {
+  const rows = await tx
+    .select({ id: smsMessages.id })
+    .from(smsMessages)
+    .where(and(eq(smsMessages.transactionId, transactionId), exceptSmsId ? ne(smsMessages.id, exceptSmsId) : undefined))
+    .limit(1);
+  return rows.length > 0;
 }

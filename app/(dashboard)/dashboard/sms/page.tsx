@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { DevicesPanel } from '@/components/dashboard/sms/devices-panel';
+import { InboxFilterTabs } from '@/components/dashboard/sms/inbox-filter-tabs';
+import { SmsMessageCard } from '@/components/dashboard/sms/sms-message-card';
+import { buttonClass } from '@/components/ui/button';
+import { Pagination } from '@/components/ui/pagination';
+import { EmptyState, PageHeader, Panel } from '@/components/ui/panel';
+import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import { formatNumber } from '@/lib/format/number';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translator } from '@/lib/i18n/translator';
+import { listSmsMessages } from '@/lib/sms/list-sms-messages';
+import { listSmsMessagesQuery } from '@/lib/sms/schemas';
+import { listSmsDevices } from '@/lib/sms/sms-devices';
+
+const PER_PAGE = 20;
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${translator(await requestLocale(), 'sms')('title')} — KPay` };
+}
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function SmsInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const merchant = await currentMerchant();
+  const locale = await requestLocale();
+  const t = translator(locale, 'sms');
+  const tc = translator(locale, 'common');
+  const userId = merchant.principal.userId;
+
+  // A hand-edited or stale URL shows the whole inbox rather than an error.
+  const raw = await searchParams;
+  const matchStatus = listSmsMessagesQuery.shape.match_status.safeParse(first(raw.match_status)).data;
+  const page = listSmsMessagesQuery.shape.page.safeParse(first(raw.page)).data ?? 1;
+  const countOf = async (status: 'unmatched' | 'paid_late') => (await listSmsMessages(userId, { match_status: status, page: 1, per_page: 1 })).total;
+
+  const [{ devices }, inbox, unmatched, paidLate] = await Promise.all([
+    listSmsDevices(userId),
+    listSmsMessages(userId, { match_status: matchStatus, page, per_page: PER_PAGE }),
+    countOf('unmatched'),
+    countOf('paid_late'),
+  ]);
+  const deviceNames = new Map(devices.map((device) => [device.id, device.name]));
+  const listHref = matchStatus ? `/dashboard/sms?match_status=${matchStatus}` : '/dashboard/sms';
+  const pages = Math.max(1, Math.ceil(inbox.total / inbox.per_page));
+
+  let body;
+  if (inbox.messages.length > 0) {
+    body = (
+      <>
+        <ul className="space-y-3">
+          {inbox.messages.map((message) => (
+            <li key={message.id}>
+              <SmsMessageCard message={message} deviceName={deviceNames.get(message.device_id)} locale={locale} />
+            </li>
+          ))}
+        </ul>
+        <Pagination
+          page={inbox.page}
+          perPage={inbox.per_page}
+          total={inbox.total}
+          searchParams={{ match_status: matchStatus, page: String(inbox.page) }}
+          text={{
+            previous: tc('previous'),
+            next: tc('next'),
+            position: tc('pageOf', { page: formatNumber(inbox.page, locale), pages: formatNumber(pages, locale) }),
+          }}
+        />
+      </>
+    );
+  } else if (inbox.total > 0) {
+    // A page number past the end (an old bookmark, a hand-edited URL).
+    body = (
+      <EmptyState
+        title={t('inbox.pastEndTitle')}
+        action={
+          <Link href={listHref} className={buttonClass('secondary')}>
+            {t('inbox.firstPage')}
+          </Link>
+        }
+      />
+    );
+  } else if (matchStatus) {
+    body = (
+      <EmptyState
+        title={t('inbox.emptyFilteredTitle')}
+        body={t('inbox.emptyFilteredBody')}
+        action={
+          <Link href="/dashboard/sms" className={buttonClass('secondary')}>
+            {t('inbox.showAll')}
+          </Link>
+        }
+      />
+    );
+  } else {
+    body = (
+      <EmptyState
+        title={t('inbox.emptyTitle')}
+        body={devices.length > 0 ? t('inbox.emptyBody') : t('inbox.emptyNoDevice')}
+        action={
+          devices.length > 0 ? null : (
+            <a href="#add-device" className={buttonClass('primary')}>
+              {t('inbox.addPhone')}
+            </a>
+          )
+        }
+      />
+    );
+  }
+
+  return (
+    <>
+      <PageHeader title={t('title')} description={t('description')} />
+      <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_21rem] xl:items-start">
+        <Panel title={t('inbox.title')}>
+          <div className="space-y-4">
+            <InboxFilterTabs current={matchStatus} toResolve={{ unmatched, paid_late: paidLate }} locale={locale} />
+            {body}
+          </div>
+        </Panel>
+        {/* Without a phone there is nothing to read: on a phone screen, setting one up comes first. */}
+        <DevicesPanel devices={devices} locale={locale} className={devices.length === 0 ? 'order-first xl:order-none' : ''} />
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import type { ReactNode } from 'react';
+import { Money } from '@/components/dashboard/money';
+import { PaymentClaims } from '@/components/dashboard/transactions/payment-claims';
+import { Timestamp } from '@/components/dashboard/transactions/timestamp';
+import { TransactionActions } from '@/components/dashboard/transactions/transaction-actions';
+import { TransactionStatusBadge } from '@/components/dashboard/transactions/transaction-status-badge';
+import { TransactionTimeline } from '@/components/dashboard/transactions/transaction-timeline';
+import { CopyButton } from '@/components/ui/copy-button';
+import { Panel } from '@/components/ui/panel';
+import { ApiError } from '@/lib/api/errors';
+import { groupCardNumber } from '@/lib/banking/card-number';
+import { listCards } from '@/lib/cards/list-cards';
+import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import { formatRials, formatToman } from '@/lib/format/money';
+import { localizeDigits } from '@/lib/format/number';
+import { requestLocale } from '@/lib/i18n/request-locale';
+import { translator } from '@/lib/i18n/translator';
+import { getShop } from '@/lib/shops/get-shop';
+import { getTransaction } from '@/lib/transactions/get-transaction';
+import { transactionIdParams } from '@/lib/transactions/schemas';
+import { canTransition } from '@/lib/transactions/status';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: `${translator(await requestLocale(), 'transactions')('detail.title')} — KPay` };
+}
+
+/** A malformed id, or one that is not this merchant's, is simply not found: never a hint that it exists. */
+async function findTransaction(principal: Parameters<typeof getTransaction>[0], rawId: string) {
+  const params = transactionIdParams.safeParse({ id: rawId });
+  if (!params.success) notFound();
+  try {
+    return await getTransaction(principal, params.data.id);
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'not_found') notFound();
+    throw error;
+  }
+}
+
+function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs text-ink-500">{label}</dt>
+      <dd className="mt-0.5 text-sm break-words text-ink-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function TransactionPage({ params }: { params: Promise<{ id: string }> }) {
+  const merchant = await currentMerchant();
+  const locale = await requestLocale();
+  const t = translator(locale, 'transactions');
+  const tc = translator(locale, 'common');
+  const tx = await findTransaction(merchant.principal, (await params).id);
+  const [shop, { cards }] = await Promise.all([getShop(merchant.principal, tx.shop_id), listCards(merchant.principal)]);
+  const card = cards.find((c) => c.id === tx.card_id);
+  const cardText = card ? localizeDigits(groupCardNumber(card.card_number), locale) : null;
+
+  const canConfirm = canTransition(tx.status, 'paid');
+  const canCancel = canTransition(tx.status, 'cancelled');
+  const none = <span className="text-ink-400">{t('detail.none')}</span>;
+  const copyText = { label: tc('copy'), copied: tc('copied'), failed: tc('copyFailed') };
+  const ltr = (text: string) => (
+    <span dir="ltr" className="font-mono text-[0.8125rem] break-all">
+      {text}
+    </span>
+  );
+
+  // Phrasing content only: the dialog shows it inside a <p>.
+  const confirmDescription = (
+    <>
+      {/* The card number is isolated left-to-right so its digit groups keep their order inside a Persian sentence. */}
+      <span className="block">{cardText ? t('actions.confirmBody', { card: `\u2066${cardText}\u2069` }) : t('actions.confirmBodyRemovedCard')}</span>
+      <span className="my-3 block rounded-xl bg-brand-50 px-4 py-3 text-center text-ink-950 ring-1 ring-brand-200 ring-inset">
+        <span className="block text-2xl font-bold tabular-nums">
+          {formatRials(tx.final_amount, locale)} <span className="text-sm font-medium text-ink-600">{tc('rial')}</span>
+        </span>
+        <span className="block text-sm text-ink-600 tabular-nums">
+          {formatToman(tx.final_amount, locale)} {tc('toman')}
+        </span>
+      </span>
+      {tx.status === 'expired' ? <span className="block font-medium text-amber-800">{t('actions.confirmLate')}</span> : null}
+      <span className="block">{t('actions.confirmShop')}</span>
+    </>
+  );
+
+  return (
+    <>
+      <Link href="/dashboard/transactions" className="mb-3 inline-flex items-center gap-1 rounded-lg text-sm font-medium text-brand-800 hover:underline">
+        <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 rtl:-scale-x-100" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M12 5l-5 5 5 5" />
+        </svg>
+        {t('detail.back')}
+      </Link>
+      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-xl font-bold break-words text-ink-950 sm:text-2xl">
+            {tx.factor_number ? t('detail.titleWithFactor', { factor: tx.factor_number }) : t('detail.title')}
+          </h1>
+          <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm text-ink-600">
+            <TransactionStatusBadge status={tx.status} paidLate={tx.paid_late} locale={locale} />
+            <bdi>{shop.name}</bdi>
+          </div>
+        </div>
+        <TransactionActions id={tx.id} canConfirm={canConfirm} canCancel={canCancel} confirmDescription={confirmDescription} />
+      </div>
+
+      <div className="grid gap-4 lg:grid-cols-3">
+        <div className="space-y-4 lg:col-span-2">
+          {canConfirm || tx.claims.length > 0 ? <PaymentClaims claims={tx.claims} awaitingCheck={canConfirm} locale={locale} /> : null}
+
+          <Panel title={t('detail.amounts')}>
+            <dl className="grid gap-4 sm:grid-cols-3">
+              <div className="rounded-xl bg-brand-50 p-3.5 sm:col-span-3">
+                <dt className="text-xs text-brand-900">{t('detail.finalAmount')}</dt>
+                <dd className="mt-1 text-lg">
+                  <Money rials={tx.final_amount} locale={locale} />
+                </dd>
+              </div>
+              <Row label={t('detail.amount')}>
+                <Money rials={tx.amount} locale={locale} />
+              </Row>
+              <Row label={t('detail.fee')}>
+                <Money rials={tx.fee} locale={locale} />
+                <span className="block text-xs text-ink-500">{t(`detail.feeSide.${tx.fee_side}`)}</span>
+              </Row>
+              <Row label={t('detail.paidVia')}>{tx.paid_via ? t(`detail.paidViaValue.${tx.paid_via}`) : none}</Row>
+            </dl>
+          </Panel>
+
+          <Panel title={t('detail.details')}>
+            <dl className="grid gap-4 sm:grid-cols-2">
+              <Row label={t('detail.factorNumber')}>{tx.factor_number ? <span dir="auto">{tx.factor_number}</span> : none}</Row>
+              <Row label={t('detail.shop')}>
+                <bdi>{shop.name}</bdi>
+              </Row>
+              <Row label={t('detail.card')}>
+                {card ? (
+                  <>
+                    <span dir="ltr" className="font-mono tabular-nums">
+                      {cardText}
+                    </span>
+                    <span className="block text-xs text-ink-500">
+                      {locale === 'fa' ? card.bank_name : card.bank_name_en} · {card.owner_name}
+                    </span>
+                  </>
+                ) : (
+                  none
+                )}
+              </Row>
+              <Row label={t('detail.description')}>{tx.description ? <span dir="auto">{tx.description}</span> : none}</Row>
+              <div className="sm:col-span-2">
+                <Row label={t('detail.authority')}>
+                  <span className="flex flex-wrap items-center gap-1">
+                    {ltr(tx.authority)}
+                    <CopyButton value={tx.authority} text={copyText} className="text-brand-800 hover:bg-brand-50" />
+                  </span>
+                </Row>
+              </div>
+              <div className="sm:col-span-2">
+                <Row label={t('detail.paymentLink')}>
+                  <span className="flex flex-wrap items-center gap-1">
+                    <a href={tx.payment_url} target="_blank" rel="noopener noreferrer" className="text-brand-800 hover:underline">
+                      {ltr(tx.payment_url)}
+                    </a>
+                    <CopyButton value={tx.payment_url} text={copyText} className="text-brand-800 hover:bg-brand-50" />
+                  </span>
+                </Row>
+              </div>
+              <div className="sm:col-span-2">
+                <Row label={t('detail.callbackUrl')}>{ltr(tx.callback_url)}</Row>
+              </div>
+            </dl>
+          </Panel>
+        </div>
+
+        <div className="space-y-4">
+          <Panel title={t('detail.times')}>
+            <dl className="grid gap-3">
+              <Row label={t('detail.created')}>
+                <Timestamp value={tx.created_at} locale={locale} />
+              </Row>
+              <Row label={t('detail.expires')}>
+                <Timestamp value={tx.expires_at} locale={locale} />
+              </Row>
+              <Row label={t('detail.paid')}>{tx.paid_at ? <Timestamp value={tx.paid_at} locale={locale} /> : none}</Row>
+              <Row label={t('detail.verified')}>{tx.verified_at ? <Timestamp value={tx.verified_at} locale={locale} /> : none}</Row>
+            </dl>
+          </Panel>
+          <Panel
+            title={t('timeline.title')}
+            actions={<span className="text-xs text-ink-500">{t('timeline.order')}</span>}
+          >
+            <TransactionTimeline events={tx.events} locale={locale} />
+          </Panel>
+        </div>
+      </div>
+    </>
+  );
+}

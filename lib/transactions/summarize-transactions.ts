@@ -1,0 +1,207 @@
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
+import { database, resultRows } from '@/db/client';
+import { shops, transactionEvents, transactions } from '@/db/schema';
+import { notFound } from '@/lib/api/errors';
+import type { Principal } from '@/lib/auth/principal';
+import { visibleShops } from '@/lib/shops/shop-access';
+import { visibleTransactions } from './transaction-access';
+
+/**
+ * The overview's periods, as Tehran calendar days ending today: `today` since local midnight, `7d` the last 7 days
+ * and `30d` the last 30 (today included), so the 30-day figures are exactly the sum of the daily series.
+ */
+export const OVERVIEW_PERIODS = ['today', '7d', '30d'] as const;
+export type OverviewPeriod = (typeof OVERVIEW_PERIODS)[number];
+const DAYS_BACK: Record<OverviewPeriod, number> = { today: 0, '7d': 6, '30d': 29 };
+const SERIES_DAYS = 30;
+const RECENT_ACTIVITY_LIMIT = 8;
+
+export interface PeriodFigures {
+  /** Transactions that became paid (or verified) in the period, by `paid_at`: when the money arrived. */
+  paidCount: number;
+  /** What those payments brought in, in Rials. */
+  paidVolume: number;
+  /**
+   * Of the transactions created in the period, how many are paid or verified now. The ratio is a cohort's, so it
+   * never passes 100% when an older transaction is paid today.
+   */
+  conversion: { paid: number; created: number };
+}
+
+export interface ShopFigures {
+  shopId: string;
+  name: string;
+  isActive: boolean;
+  periods: Record<OverviewPeriod, PeriodFigures>;
+  /** Pending and still inside its window; a pending one past `expires_at` is expired, not pending. */
+  pendingNow: number;
+}
+
+export interface DailyPaidVolume {
+  /** The Tehran calendar day, "YYYY-MM-DD" (Gregorian). */
+  day: string;
+  paidVolume: number;
+  paidCount: number;
+}
+
+export interface ActivityItem {
+  eventId: string;
+  /** The event's type: created, claim, paid, verified, expired, cancelled, failed, paid_late. */
+  type: string;
+  at: Date;
+  transactionId: string;
+  authority: string;
+  shopName: string;
+  /** What the buyer transfers (`final_amount`), the same measure as the paid volume. */
+  finalAmount: number;
+}
+
+export interface TransactionSummary {
+  /** Every shop the caller may see, oldest first, with its own figures (whatever `shopId` narrows). */
+  shops: ShopFigures[];
+  /** The figures of the chosen shop, or of all of them. */
+  total: { periods: Record<OverviewPeriod, PeriodFigures>; pendingNow: number };
+  /** The last 30 Tehran days, oldest first, a zero for each day without payments. */
+  daily: DailyPaidVolume[];
+  /** The latest events of the chosen shop's (or all) transactions, newest first. */
+  recentActivity: ActivityItem[];
+}
+
+// "Paid" for the merchant: money arrived. Verified is paid and acknowledged by the shop's server.
+const PAID = sql`${transactions.status} in ('paid', 'verified')`;
+
+/** Local midnight in Tehran `daysBack` days before `now`, as a timestamptz; stepping days in local time keeps any DST rule right. */
+const tehranDayStart = (now: SQL, daysBack: SQL | number): SQL =>
+  sql`((date_trunc('day', ${now} at time zone 'Asia/Tehran') - make_interval(days => ${daysBack})) at time zone 'Asia/Tehran')`;
+
+/**
+ * Postgres answers sum(bigint) as numeric (read as text here on both drivers); Rials stay below 2^53 by the
+ * configured maximum amount, so the text converts to an exact integer, or this throws rather than round.
+ */
+function rials(text: string): number {
+  const value = Number(text);
+  if (!Number.isSafeInteger(value)) throw new Error(`Rial sum out of the safe integer range: ${text}`);
+  return value;
+}
+
+const zeroPeriods = (): Record<OverviewPeriod, PeriodFigures> => ({
+  today: { paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } },
+  '7d': { paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } },
+  '30d': { paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } },
+});
+
+/**
+ * The merchant overview: paid count and volume, conversion per period and shop, pending now, a daily paid-volume
+ * series and recent activity, all scoped like every other transaction read (a shop API key sees its shop only).
+ * `shopId` narrows the total, the series and the activity to one shop; a shop the caller may not see is not found.
+ * `now` is the moment the periods end and "pending now" is measured at (tests fix it).
+ *
+ * Volume is `final_amount`, not `amount`: the buyer transfers final_amount straight to the merchant's card (the
+ * order's amount, plus the fee when the buyer pays it, plus the small uniqueness offset) and KPay never holds or
+ * deducts from that money, so final_amount is what the merchant actually received. `amount` is the order's price.
+ */
+export async function summarizeTransactions(principal: Principal, options: { now?: Date; shopId?: string } = {}): Promise<TransactionSummary> {
+  const db = await database();
+  const now = sql`${(options.now ?? new Date()).toISOString()}::timestamptz`;
+  const scope = visibleTransactions(principal);
+  const narrowed = options.shopId ? and(scope, eq(transactions.shopId, options.shopId))! : scope;
+
+  const [shopRows, periodRows, pendingRows, dailyRows, activityRows] = await Promise.all([
+    db
+      .select({ id: shops.id, name: shops.name, isActive: shops.isActive })
+      .from(shops)
+      .where(visibleShops(principal))
+      .orderBy(asc(shops.createdAt), asc(shops.id)),
+
+    // One pass over the last 30 days, once per period it falls in; rollup adds each period's total over all shops.
+    db.execute(sql`
+      with periods (period, since) as (
+        select p.period, ${tehranDayStart(now, sql`p.days_back`)}
+        from (values ('today', ${DAYS_BACK.today}::int), ('7d', ${DAYS_BACK['7d']}::int), ('30d', ${DAYS_BACK['30d']}::int)) as p (period, days_back)
+      )
+      select periods.period, ${transactions.shopId} as shop_id,
+        (count(*) filter (where ${transactions.paidAt} >= periods.since and ${PAID}))::int as paid_count,
+        (coalesce(sum(${transactions.finalAmount}) filter (where ${transactions.paidAt} >= periods.since and ${PAID}), 0))::text as paid_volume,
+        (count(*) filter (where ${transactions.createdAt} >= periods.since))::int as created,
+        (count(*) filter (where ${transactions.createdAt} >= periods.since and ${PAID}))::int as created_paid
+      from ${transactions}
+      join periods on ${transactions.createdAt} >= periods.since or ${transactions.paidAt} >= periods.since
+      where ${scope}
+      group by periods.period, rollup (${transactions.shopId})`),
+
+    db.execute(sql`
+      select ${transactions.shopId} as shop_id, count(*)::int as pending
+      from ${transactions}
+      where ${scope} and ${transactions.status} = 'pending' and ${transactions.expiresAt} > ${now}
+      group by rollup (${transactions.shopId})`),
+
+    db.execute(sql`
+      with days as (
+        select generate_series(
+          date_trunc('day', ${now} at time zone 'Asia/Tehran') - make_interval(days => ${SERIES_DAYS - 1}),
+          date_trunc('day', ${now} at time zone 'Asia/Tehran'),
+          interval '1 day') as day
+      ),
+      paid as (
+        select date_trunc('day', ${transactions.paidAt} at time zone 'Asia/Tehran') as day,
+          sum(${transactions.finalAmount}) as volume, count(*) as n
+        from ${transactions}
+        where ${narrowed} and ${PAID} and ${transactions.paidAt} >= ${tehranDayStart(now, SERIES_DAYS - 1)}
+        group by 1
+      )
+      select to_char(days.day, 'YYYY-MM-DD') as day, coalesce(paid.volume, 0)::text as paid_volume, coalesce(paid.n, 0)::int as paid_count
+      from days left join paid on paid.day = days.day
+      order by days.day`),
+
+    db
+      .select({
+        eventId: transactionEvents.id,
+        type: transactionEvents.type,
+        at: transactionEvents.createdAt,
+        transactionId: transactions.id,
+        authority: transactions.authority,
+        shopName: shops.name,
+        finalAmount: transactions.finalAmount,
+      })
+      .from(transactionEvents)
+      .innerJoin(transactions, eq(transactions.id, transactionEvents.transactionId))
+      .innerJoin(shops, eq(shops.id, transactions.shopId))
+      .where(narrowed)
+      .orderBy(desc(transactionEvents.createdAt), desc(transactionEvents.id))
+      .limit(RECENT_ACTIVITY_LIMIT),
+  ]);
+
+  if (options.shopId && !shopRows.some((s) => s.id === options.shopId)) throw notFound('Shop');
+
+  // A null shop_id is rollup's all-shops row.
+  const figures = new Map<string | null, Record<OverviewPeriod, PeriodFigures>>();
+  type PeriodRow = { period: OverviewPeriod; shop_id: string | null; paid_count: number; paid_volume: string; created: number; created_paid: number };
+  for (const row of resultRows<PeriodRow>(periodRows)) {
+    const periods = figures.get(row.shop_id) ?? zeroPeriods();
+    periods[row.period] = {
+      paidCount: row.paid_count,
+      paidVolume: rials(row.paid_volume),
+      conversion: { paid: row.created_paid, created: row.created },
+    };
+    figures.set(row.shop_id, periods);
+  }
+  const pending = new Map(resultRows<{ shop_id: string | null; pending: number }>(pendingRows).map((r) => [r.shop_id, r.pending]));
+  const totalKey = options.shopId ?? null;
+
+  return {
+    shops: shopRows.map((s) => ({
+      shopId: s.id,
+      name: s.name,
+      isActive: s.isActive,
+      periods: figures.get(s.id) ?? zeroPeriods(),
+      pendingNow: pending.get(s.id) ?? 0,
+    })),
+    total: { periods: figures.get(totalKey) ?? zeroPeriods(), pendingNow: pending.get(totalKey) ?? 0 },
+    daily: resultRows<{ day: string; paid_volume: string; paid_count: number }>(dailyRows).map((r) => ({
+      day: r.day,
+      paidVolume: rials(r.paid_volume),
+      paidCount: r.paid_count,
+    })),
+    recentActivity: activityRows,
+  };
+}
