@@ -166,10 +166,11 @@ test("a second merchant sees none of the first one's data", async ({ page, brows
     expect(text, path).not.toContain('A-SECRET');
     expect(text, path).not.toContain(txA.authority.slice(0, 8));
   }
-  await page.goto(`/dashboard/transactions/${txA.id}`);
+  // Another merchant's ids answer 404, exactly like ids that name nothing.
+  expect((await page.goto(`/dashboard/transactions/${txA.id}`))!.status()).toBe(404);
   await expect(page.getByText(transactions.detail.notFoundTitle)).toBeVisible();
   await expect(page.locator('body')).not.toContainText('A-SECRET');
-  await page.goto(`/dashboard/shops/${shopA.id}`);
+  expect((await page.goto(`/dashboard/shops/${shopA.id}`))!.status()).toBe(404);
   await expect(page.locator('body')).not.toContainText('Secret Shop A');
   await page.goto(`/dashboard/transactions?search=${txA.authority}`);
   await expect(page.locator('body')).not.toContainText(txA.authority.slice(0, 8));
