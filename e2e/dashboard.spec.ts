@@ -4,6 +4,7 @@ import cards from '../messages/fa/cards.json';
 import common from '../messages/fa/common.json';
 import nav from '../messages/fa/nav.json';
 import shops from '../messages/fa/shops.json';
+import sms from '../messages/fa/sms.json';
 import transactions from '../messages/fa/transactions.json';
 
 // The dashboard is driven in Persian, its default; names come from the same message files the pages use.
@@ -181,4 +182,49 @@ test("a second merchant sees none of the first one's data", async ({ page, brows
   const anonymous = await browser.newContext();
   expect((await anonymous.request.get(`${test.info().project.use.baseURL}/dashboard/transactions/export`)).status()).toBe(401);
   await anonymous.close();
+});
+
+test('an SMS forwarder is set up from its QR code, and an unmatched deposit is matched to a transaction by hand', async ({ page, request }) => {
+  const mobile = uniqueMobile('0935');
+  await register(page, 'Forwarder Owner', mobile);
+  const { access_token } = await (await request.post('/api/auth/login', { data: { username: mobile, password: PASSWORD } })).json();
+  const bearer = { Authorization: `Bearer ${access_token}` };
+  const shop = await (await request.post('/api/shops', { headers: bearer, data: { name: 'SMS Shop' } })).json();
+  const card = await (await request.post('/api/cards', { headers: bearer, data: { card_number: '6104339876543210', owner_name: 'Ali Alavi' } })).json();
+  const tx = await (
+    await request.post('/api/transactions/create', {
+      headers: { 'X-API-Key': shop.api_key },
+      data: { shop_id: shop.id, card_id: card.id, amount: 700_000, callback_url: 'https://shop.example/back' },
+    })
+  ).json();
+
+  // A phone is added; its token is shown once with a QR code holding the address and the token.
+  await page.goto('/dashboard/sms');
+  await page.getByLabel(sms.devices.add.name).fill('گوشی فروشگاه');
+  await page.getByRole('button', { name: sms.devices.add.submit }).click();
+  const setup = page.getByRole('region', { name: sms.devices.setup.title.replace('{name}', 'گوشی فروشگاه') });
+  await expect(setup.getByRole('img')).toBeVisible();
+  const token = (await setup.locator('code').nth(1).textContent())!.trim();
+  await shot(page, 'sms-device-setup');
+
+  // The buyer paid 1,000 Rials more than asked, so the deposit SMS names no transaction.
+  const paid = tx.final_amount + 1000;
+  const inbound = await request.post('/api/sms/inbound', {
+    headers: { Authorization: `Bearer ${token}` },
+    data: { from: 'Bank Mellat', text: `بانک ملت\nحساب1234567890\nواریز${paid.toLocaleString('en-US')}\nمانده30,000,000`, receivedStamp: String(Date.now()) },
+  });
+  expect(inbound.ok()).toBe(true);
+  expect((await inbound.json()).match_status).toBe('unmatched');
+
+  await page.goto('/dashboard/sms?match_status=unmatched');
+  await page.getByRole('button', { name: sms.match.open }).click();
+  const dialog = page.getByRole('alertdialog');
+  await dialog.getByRole('radio', { name: new RegExp(tx.authority.slice(0, 8)) }).check();
+  await dialog.getByRole('checkbox', { name: sms.match.acceptDifference }).check();
+  await shot(page, 'sms-match-dialog');
+  await dialog.getByRole('button', { name: sms.match.confirm, exact: true }).click();
+  await expect(page.getByText(sms.match.matched)).toBeVisible();
+  expect((await (await request.get(`/api/transactions/check/${tx.authority}`)).json()).status).toBe('paid');
+  await page.goto('/dashboard/sms');
+  await shot(page, 'sms-inbox');
 });
