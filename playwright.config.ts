@@ -31,6 +31,7 @@ export default defineConfig({
     url: `http://localhost:${port}/api/openapi.json`,
     timeout: 240_000,
     reuseExistingServer: false,
+    stdout: 'pipe',
     env: { PORT: String(port), KPAY_DATA_DIR: dataDir, KPAY_PUBLIC_URL: `http://localhost:${port}`, DATABASE_URL: '', LOG_LEVEL: 'warn' },
   },
 });

@@ -45,6 +45,11 @@ test('a merchant registers, sets up a shop and a card, confirms a payment and ex
   await register(page, 'سارا احمدی', mobile);
   await shot(page, 'overview-empty');
   await signOut(page);
+  // A wrong password is refused on the form, with one message whether or not the account exists.
+  await page.getByLabel(auth.mobile).fill(mobile);
+  await page.getByLabel(auth.password).fill('not-the-password');
+  await page.getByRole('main').getByRole('button', { name: auth.signIn }).click();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText(auth.wrongCredentials);
   await shot(page, 'login');
   await signIn(page, mobile);
 
