@@ -9,6 +9,8 @@ interface Options<T> {
   /** A toast shown on success. */
   success?: string;
   onSuccess?: (data: T) => void;
+  /** Runs on a refusal; a string it returns replaces the general toast for that error code. */
+  onError?: (error: Extract<ActionResult, { ok: false }>['error']) => string | void;
 }
 
 /**
@@ -21,7 +23,7 @@ export function useDashboardAction<I, T>(action: (input: I) => Promise<ActionRes
   const locale = useLocale();
   const [pending, startTransition] = useTransition();
   const [fields, setFields] = useState<Record<string, string>>({});
-  const { success, onSuccess } = options;
+  const { success, onSuccess, onError } = options;
 
   const run = useCallback(
     (input: I) =>
@@ -40,12 +42,12 @@ export function useDashboardAction<I, T>(action: (input: I) => Promise<ActionRes
             onSuccess?.(result.data);
           } else {
             setFields(result.error.fields ?? {});
-            toast.error(t(result.error.code));
+            toast.error(onError?.(result.error) || t(result.error.code));
           }
           resolve(result);
         });
       }),
-    [action, success, onSuccess, t],
+    [action, success, onSuccess, onError, t],
   );
 
   /** The error to show under a field, if the last attempt had one (`persian` overrides the general message). */

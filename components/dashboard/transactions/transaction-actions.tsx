@@ -3,18 +3,13 @@
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
-import { toast } from 'sonner';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { cancelTransactionAction, confirmTransactionAction } from '@/app/(dashboard)/dashboard/transactions/actions';
-import type { ActionResult } from '@/lib/dashboard/dashboard-action';
-
-type StatusAction = (input: { id: string }) => Promise<ActionResult<unknown>>;
+import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 
 /**
  * Confirm payment / Cancel transaction, each behind a question. The server action revalidates the page, so a success
- * shows the new status at once. A lost race (someone or the bank SMS changed it first) says what the transaction is
- * now and reloads the page to show it; this is why these buttons call the actions directly rather than through
- * useDashboardAction, whose failure toast cannot name the status.
+ * shows the new status at once.
  */
 export function TransactionActions({
   id,
@@ -32,22 +27,14 @@ export function TransactionActions({
   const tc = useTranslations('common');
   const router = useRouter();
 
-  const run = async (action: StatusAction, success: string) => {
-    let result: ActionResult<unknown>;
-    try {
-      result = await action({ id });
-    } catch {
-      result = { ok: false, error: { code: 'internal_error', message: 'Request failed' } };
-    }
-    if (result.ok) {
-      toast.success(success);
-    } else if (result.error.code === 'invalid_state' && result.error.fields?.status) {
-      toast.error(t('lostRace', { status: tc(`status.${result.error.fields.status}`) }));
-      router.refresh();
-    } else {
-      toast.error(tc(`errors.${result.error.code}`));
-    }
+  // A lost race (someone or the bank SMS changed it first) says what the transaction is now and redraws the page.
+  const onError = (error: { code: string; fields?: Record<string, string> }) => {
+    if (error.code !== 'invalid_state' || !error.fields?.status) return;
+    router.refresh();
+    return t('lostRace', { status: tc(`status.${error.fields.status}`) });
   };
+  const confirm = useDashboardAction(confirmTransactionAction, { success: t('confirmed'), onError });
+  const cancel = useDashboardAction(cancelTransactionAction, { success: t('cancelled'), onError });
 
   return (
     <div className="flex flex-wrap gap-2">
@@ -59,7 +46,7 @@ export function TransactionActions({
           description={confirmDescription}
           confirmLabel={t('confirmAction')}
           cancelLabel={t('keep')}
-          onConfirm={() => run(confirmTransactionAction, t('confirmed'))}
+          onConfirm={() => confirm.run({ id })}
         />
       ) : null}
       {canCancel ? (
@@ -71,7 +58,7 @@ export function TransactionActions({
           confirmLabel={t('cancelAction')}
           cancelLabel={t('keep')}
           tone="danger"
-          onConfirm={() => run(cancelTransactionAction, t('cancelled'))}
+          onConfirm={() => cancel.run({ id })}
         />
       ) : null}
     </div>
