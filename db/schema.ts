@@ -140,6 +140,8 @@ export const transactions = pgTable(
     index('transactions_pending_expiry_idx').on(t.expiresAt).where(sql`status = 'pending'`),
     // A deposit SMS looks up the merchant's transactions of exactly its amount, recent first.
     index('transactions_user_amount_created_idx').on(t.userId, t.finalAmount, t.createdAt),
+    // The overview's paid figures and daily series read a merchant's payments of the last 30 days by paid_at.
+    index('transactions_user_paid_idx').on(t.userId, t.paidAt),
   ],
 );
 
@@ -158,7 +160,12 @@ export const transactionEvents = pgTable(
     data: jsonb('data').$type<Record<string, unknown>>(),
     createdAt: createdAt(),
   },
-  (t) => [index('transaction_events_tx_idx').on(t.transactionId, t.createdAt)],
+  (t) => [
+    index('transaction_events_tx_idx').on(t.transactionId, t.createdAt),
+    // The overview's recent activity: the newest events first, stopping at the first few of the merchant's
+    // (ascending and scanned backwards, like the transactions list indexes).
+    index('transaction_events_created_idx').on(t.createdAt, t.id),
+  ],
 );
 
 /** A buyer's "I have paid" statement, kept for the merchant to review; it never changes the status by itself. */

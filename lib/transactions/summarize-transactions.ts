@@ -71,23 +71,52 @@ export interface TransactionSummary {
 const PAID = sql`${transactions.status} in ('paid', 'verified')`;
 
 /** Local midnight in Tehran `daysBack` days before `now`, as a timestamptz; stepping days in local time keeps any DST rule right. */
-const tehranDayStart = (now: SQL, daysBack: SQL | number): SQL =>
+const tehranDayStart = (now: SQL, daysBack: number): SQL =>
   sql`((date_trunc('day', ${now} at time zone 'Asia/Tehran') - make_interval(days => ${daysBack})) at time zone 'Asia/Tehran')`;
 
 /**
- * Postgres answers sum(bigint) as numeric (read as text here on both drivers); Rials stay below 2^53 by the
- * configured maximum amount, so the text converts to an exact integer, or this throws rather than round.
+ * Postgres answers sum(bigint) as numeric (read as text here on both drivers), and the total adds the shops' sums;
+ * Rials stay below 2^53 by the configured maximum amount, so a sum is an exact integer, or this throws rather than round.
  */
-function rials(text: string): number {
-  const value = Number(text);
-  if (!Number.isSafeInteger(value)) throw new Error(`Rial sum out of the safe integer range: ${text}`);
+function rials(sum: string | number): number {
+  const value = Number(sum);
+  if (!Number.isSafeInteger(value)) throw new Error(`Rial sum out of the safe integer range: ${sum}`);
   return value;
 }
 
-const zeroPeriods = (): Record<OverviewPeriod, PeriodFigures> => ({
-  today: { paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } },
-  '7d': { paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } },
-  '30d': { paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } },
+const byPeriod = (figures: (period: OverviewPeriod) => PeriodFigures) =>
+  Object.fromEntries(OVERVIEW_PERIODS.map((period) => [period, figures(period)])) as Record<OverviewPeriod, PeriodFigures>;
+
+const zeroPeriods = () => byPeriod(() => ({ paidCount: 0, paidVolume: 0, conversion: { paid: 0, created: 0 } }));
+
+const addPeriods = (a: Record<OverviewPeriod, PeriodFigures>, b: Record<OverviewPeriod, PeriodFigures>) =>
+  byPeriod((period) => ({
+    paidCount: a[period].paidCount + b[period].paidCount,
+    paidVolume: rials(a[period].paidVolume + b[period].paidVolume),
+    conversion: {
+      paid: a[period].conversion.paid + b[period].conversion.paid,
+      created: a[period].conversion.created + b[period].conversion.created,
+    },
+  }));
+
+/**
+ * A period's four figures as columns named `<period>_<figure>`. Its start is a constant expression, which PostgreSQL
+ * folds once when it plans the statement: every row is compared with a timestamp, never converted to Tehran time.
+ */
+function periodColumns(now: SQL, period: OverviewPeriod): SQL {
+  const since = tehranDayStart(now, DAYS_BACK[period]);
+  const column = (figure: string) => sql.identifier(`${period}_${figure}`);
+  return sql`
+    (count(*) filter (where ${transactions.paidAt} >= ${since} and ${PAID}))::int as ${column('paid_count')},
+    (coalesce(sum(${transactions.finalAmount}) filter (where ${transactions.paidAt} >= ${since} and ${PAID}), 0))::text as ${column('paid_volume')},
+    (count(*) filter (where ${transactions.createdAt} >= ${since}))::int as ${column('created')},
+    (count(*) filter (where ${transactions.createdAt} >= ${since} and ${PAID}))::int as ${column('created_paid')}`;
+}
+
+const periodFigures = (row: Record<string, unknown>, period: OverviewPeriod): PeriodFigures => ({
+  paidCount: Number(row[`${period}_paid_count`]),
+  paidVolume: rials(String(row[`${period}_paid_volume`])),
+  conversion: { paid: Number(row[`${period}_created_paid`]), created: Number(row[`${period}_created`]) },
 });
 
 /**
@@ -105,6 +134,7 @@ export async function summarizeTransactions(principal: Principal, options: { now
   const now = sql`${(options.now ?? new Date()).toISOString()}::timestamptz`;
   const scope = visibleTransactions(principal);
   const narrowed = options.shopId ? and(scope, eq(transactions.shopId, options.shopId))! : scope;
+  const since30Days = tehranDayStart(now, DAYS_BACK['30d']);
 
   const [shopRows, periodRows, pendingRows, dailyRows, activityRows] = await Promise.all([
     db
@@ -113,21 +143,14 @@ export async function summarizeTransactions(principal: Principal, options: { now
       .where(visibleShops(principal))
       .orderBy(asc(shops.createdAt), asc(shops.id)),
 
-    // One pass over the last 30 days, once per period it falls in; rollup adds each period's total over all shops.
+    // One pass over the transactions created or paid in the last 30 days (index ranges on created_at and paid_at
+    // once those are a small part of the history), each counted into every period it falls in. Per shop only: a
+    // rollup would keep PostgreSQL from aggregating in parallel, and the total is the shops' sum.
     db.execute(sql`
-      with periods (period, since) as (
-        select p.period, ${tehranDayStart(now, sql`p.days_back`)}
-        from (values ('today', ${DAYS_BACK.today}::int), ('7d', ${DAYS_BACK['7d']}::int), ('30d', ${DAYS_BACK['30d']}::int)) as p (period, days_back)
-      )
-      select periods.period, ${transactions.shopId} as shop_id,
-        (count(*) filter (where ${transactions.paidAt} >= periods.since and ${PAID}))::int as paid_count,
-        (coalesce(sum(${transactions.finalAmount}) filter (where ${transactions.paidAt} >= periods.since and ${PAID}), 0))::text as paid_volume,
-        (count(*) filter (where ${transactions.createdAt} >= periods.since))::int as created,
-        (count(*) filter (where ${transactions.createdAt} >= periods.since and ${PAID}))::int as created_paid
+      select ${transactions.shopId} as shop_id, ${sql.join(OVERVIEW_PERIODS.map((period) => periodColumns(now, period)), sql`,`)}
       from ${transactions}
-      join periods on ${transactions.createdAt} >= periods.since or ${transactions.paidAt} >= periods.since
-      where ${scope}
-      group by periods.period, rollup (${transactions.shopId})`),
+      where ${scope} and (${transactions.createdAt} >= ${since30Days} or ${transactions.paidAt} >= ${since30Days})
+      group by ${transactions.shopId}`),
 
     db.execute(sql`
       select ${transactions.shopId} as shop_id, count(*)::int as pending
@@ -173,20 +196,15 @@ export async function summarizeTransactions(principal: Principal, options: { now
 
   if (options.shopId && !shopRows.some((s) => s.id === options.shopId)) throw notFound('Shop');
 
+  const figures = new Map(
+    resultRows<Record<string, unknown> & { shop_id: string }>(periodRows).map((row) => [
+      row.shop_id,
+      byPeriod((period) => periodFigures(row, period)),
+    ]),
+  );
+  const totalPeriods = options.shopId ? (figures.get(options.shopId) ?? zeroPeriods()) : [...figures.values()].reduce(addPeriods, zeroPeriods());
   // A null shop_id is rollup's all-shops row.
-  const figures = new Map<string | null, Record<OverviewPeriod, PeriodFigures>>();
-  type PeriodRow = { period: OverviewPeriod; shop_id: string | null; paid_count: number; paid_volume: string; created: number; created_paid: number };
-  for (const row of resultRows<PeriodRow>(periodRows)) {
-    const periods = figures.get(row.shop_id) ?? zeroPeriods();
-    periods[row.period] = {
-      paidCount: row.paid_count,
-      paidVolume: rials(row.paid_volume),
-      conversion: { paid: row.created_paid, created: row.created },
-    };
-    figures.set(row.shop_id, periods);
-  }
   const pending = new Map(resultRows<{ shop_id: string | null; pending: number }>(pendingRows).map((r) => [r.shop_id, r.pending]));
-  const totalKey = options.shopId ?? null;
 
   return {
     shops: shopRows.map((s) => ({
@@ -196,7 +214,7 @@ export async function summarizeTransactions(principal: Principal, options: { now
       periods: figures.get(s.id) ?? zeroPeriods(),
       pendingNow: pending.get(s.id) ?? 0,
     })),
-    total: { periods: figures.get(totalKey) ?? zeroPeriods(), pendingNow: pending.get(totalKey) ?? 0 },
+    total: { periods: totalPeriods, pendingNow: pending.get(options.shopId ?? null) ?? 0 },
     daily: resultRows<{ day: string; paid_volume: string; paid_count: number }>(dailyRows).map((r) => ({
       day: r.day,
       paidVolume: rials(r.paid_volume),

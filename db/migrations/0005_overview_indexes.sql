@@ -1,0 +1,2 @@
+CREATE INDEX "transaction_events_created_idx" ON "transaction_events" USING btree ("created_at","id");--> statement-breakpoint
+CREATE INDEX "transactions_user_paid_idx" ON "transactions" USING btree ("user_id","paid_at");
