@@ -125,6 +125,25 @@ test('a merchant registers, sets up a shop and a card, confirms a payment and ex
   expect(csv).toContain(tx.authority);
   expect(csv).toContain(',paid,');
 
+  // Regenerating the key (behind a dialog) shows a new one once; the old key stops working at once.
+  await page.goto(`/dashboard/shops/${shop.id}`);
+  await shot(page, 'shop');
+  await page.getByRole('button', { name: shops.apiKey.regenerate }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: shops.apiKey.confirm }).click();
+  const newKey = (await page.getByRole('region', { name: shops.apiKey.label }).locator('code[data-secret="api-key"]').textContent())!.trim();
+  expect(newKey).toMatch(/^kpay_sk_/);
+  expect(newKey).not.toBe(apiKey);
+  expect((await request.get('/api/shops', { headers: key })).status()).toBe(401);
+  expect((await request.get('/api/shops', { headers: { 'X-API-Key': newKey } })).status()).toBe(200);
+
+  // Deactivating the card (behind a dialog) keeps it listed but out of new payments.
+  await page.goto('/dashboard/cards');
+  await page.getByRole('button', { name: new RegExp(`^${cards.status.deactivate}`) }).click();
+  await page.getByRole('alertdialog').getByRole('button', { name: cards.status.deactivate, exact: true }).click();
+  await expect(page.getByText(cards.status.deactivated)).toBeVisible();
+  const [after] = (await (await request.get('/api/cards', { headers: { 'X-API-Key': newKey } })).json()).cards;
+  expect(after).toMatchObject({ id: card.id, is_active: false });
+
   await page.goto('/dashboard/sms');
   await shot(page, 'sms');
 

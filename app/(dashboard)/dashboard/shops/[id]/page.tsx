@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AddWebhookForm } from '@/components/dashboard/shops/add-webhook-form';
@@ -77,12 +77,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
 
   return (
     <>
-      <Link href="/dashboard/shops" className="mb-3 inline-flex min-h-9 items-center gap-1 rounded-lg text-sm font-medium text-ink-600 hover:text-brand-800">
-        <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 ltr:-scale-x-100" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-          <path d="M8 5l5 5-5 5" />
-        </svg>
-        {t('backToShops')}
-      </Link>
+      <BackLink href="/dashboard/shops" label={t('backToShops')} />
       <PageHeader
         title={
           <span className="flex flex-wrap items-center gap-2">

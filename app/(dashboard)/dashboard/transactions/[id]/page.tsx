@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { BackLink } from '@/components/ui/back-link';
 import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Money } from '@/components/dashboard/money';
@@ -14,7 +14,6 @@ import { ApiError } from '@/lib/api/errors';
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { listCards } from '@/lib/cards/list-cards';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
-import { formatRials, formatToman } from '@/lib/format/money';
 import { localizeDigits } from '@/lib/format/number';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
@@ -74,12 +73,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
       {/* The card number is isolated left-to-right so its digit groups keep their order inside a Persian sentence. */}
       <span className="block">{cardText ? t('actions.confirmBody', { card: `\u2066${cardText}\u2069` }) : t('actions.confirmBodyRemovedCard')}</span>
       <span className="my-3 block rounded-xl bg-brand-50 px-4 py-3 text-center text-ink-950 ring-1 ring-brand-200 ring-inset">
-        <span className="block text-2xl font-bold tabular-nums">
-          {formatRials(tx.final_amount, locale)} <span className="text-sm font-medium text-ink-600">{tc('rial')}</span>
-        </span>
-        <span className="block text-sm text-ink-600 tabular-nums">
-          {formatToman(tx.final_amount, locale)} {tc('toman')}
-        </span>
+        <Money rials={tx.final_amount} locale={locale} size="lg" />
       </span>
       {tx.status === 'expired' ? <span className="block font-medium text-amber-800">{t('actions.confirmLate')}</span> : null}
       <span className="block">{t('actions.confirmShop')}</span>
@@ -88,12 +82,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
 
   return (
     <>
-      <Link href="/dashboard/transactions" className="mb-3 inline-flex items-center gap-1 rounded-lg text-sm font-medium text-brand-800 hover:underline">
-        <svg viewBox="0 0 20 20" aria-hidden="true" className="size-4 rtl:-scale-x-100" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-          <path d="M12 5l-5 5 5 5" />
-        </svg>
-        {t('detail.back')}
-      </Link>
+      <BackLink href="/dashboard/transactions" label={t('detail.back')} />
       <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
         <div className="min-w-0">
           <h1 className="text-xl font-bold break-words text-ink-950 sm:text-2xl">
