@@ -58,6 +58,10 @@ export const shops = pgTable(
     phone: text('phone'),
     apiKeyHash: text('api_key_hash').notNull().unique(),
     apiKeyHint: text('api_key_hint').notNull(),
+    // Signs deliveries that carry their own URL (no endpoint, e.g. a crypto payment's webhook_url); encrypted like
+    // endpoint secrets, created on first use, shown to the merchant.
+    webhookSecretCiphertext: text('webhook_secret_ciphertext'),
+    webhookSecretHint: text('webhook_secret_hint'),
     isActive: boolean('is_active').notNull().default(true),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -111,9 +115,13 @@ export const transactions = pgTable(
     amount: bigint('amount', { mode: 'number' }).notNull(),
     fee: bigint('fee', { mode: 'number' }).notNull(),
     feeSide: text('fee_side', { enum: ['customer', 'merchant'] }).notNull(),
-    // Added so that no two pending transactions of a merchant ask for the same sum: a deposit names one of them.
+    // Added so that no two transactions of a merchant a deposit SMS could still name ask for the same sum.
     amountOffset: bigint('amount_offset', { mode: 'number' }).notNull(),
     finalAmount: bigint('final_amount', { mode: 'number' }).notNull(),
+    // final_amount stays taken while pending and for the matcher's lookback after leaving pending (a late SMS may
+    // still name it): amount_held_until is set when it leaves pending, and the release sweep clears amount_held.
+    amountHeld: boolean('amount_held').notNull().default(true),
+    amountHeldUntil: timestamp('amount_held_until', { withTimezone: true }),
     status: text('status', { enum: TRANSACTION_STATUSES }).notNull().default('pending'),
     // Set when money arrived after the window closed (a late SMS match or a merchant confirming an expired one).
     paidLate: boolean('paid_late').notNull().default(false),
@@ -129,8 +137,9 @@ export const transactions = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    // The guarantee behind final_amount: one pending transaction per merchant and sum.
-    uniqueIndex('transactions_pending_amount_uq').on(t.userId, t.finalAmount).where(sql`status = 'pending'`),
+    // The guarantee behind final_amount: one transaction per merchant and sum that a deposit may still name.
+    uniqueIndex('transactions_held_amount_uq').on(t.userId, t.finalAmount).where(sql`amount_held`),
+    index('transactions_amount_release_idx').on(t.amountHeldUntil).where(sql`amount_held`),
     // Ascending, scanned backwards for "newest first": drizzle's DESC indexes are NULLS LAST, which ORDER BY ... DESC
     // (NULLS FIRST) cannot use.
     index('transactions_user_created_idx').on(t.userId, t.createdAt, t.id),
@@ -202,7 +211,27 @@ export const smsDevices = pgTable(
   (t) => [index('sms_devices_user_idx').on(t.userId, t.createdAt)],
 );
 
-export const SMS_MATCH_STATUSES = ['matched', 'paid_late', 'unmatched', 'ignored'] as const;
+/** A sender the merchant trusts (its deposits may pay automatically) or blocks, per forwarder phone. */
+export const smsSenders = pgTable(
+  'sms_senders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    deviceId: uuid('device_id')
+      .notNull()
+      .references(() => smsDevices.id, { onDelete: 'cascade' }),
+    // As lib/sms/sender-trust.ts normalises it: ASCII digits, lower case, no spaces.
+    sender: text('sender').notNull(),
+    trust: text('trust', { enum: ['trusted', 'blocked'] }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('sms_senders_device_sender_uq').on(t.deviceId, t.sender), index('sms_senders_user_idx').on(t.userId)],
+);
+
+export const SMS_MATCH_STATUSES = ['matched', 'paid_late', 'unmatched', 'needs_review', 'possible_duplicate', 'ignored'] as const;
 
 /** Every SMS a device posted, with what the parser made of it and what it matched. Never deleted. */
 export const smsMessages = pgTable(
@@ -218,19 +247,30 @@ export const smsMessages = pgTable(
     sender: text('sender').notNull(),
     body: text('body').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    // Forwarders retry; the same SMS posted twice has the same key and is stored once.
+    // The phone's stamp was in the future or far in the past: received_at is KPay's receipt time instead.
+    stampAdjusted: boolean('stamp_adjusted').notNull().default(false),
+    // Forwarders retry; the same SMS posted twice (same device, sender, text and stamp) has the same key and is stored once.
     dedupeKey: text('dedupe_key').notNull(),
+    // Device, sender and normalised text: the same words again within a short window may be a retry or a second real
+    // deposit, so it is kept as possible_duplicate of the first (duplicate_of_id) for the merchant to decide.
+    contentKey: text('content_key'),
+    duplicateOfId: uuid('duplicate_of_id'),
     kind: text('kind', { enum: ['deposit', 'withdrawal', 'purchase', 'otp', 'unknown'] }).notNull(),
     format: text('format'),
     bankCode: text('bank_code'),
     amount: bigint('amount', { mode: 'number' }),
+    // Where the money went as the SMS prints it (masked card, account number), null when it names none.
+    destination: text('destination'),
     matchStatus: text('match_status', { enum: SMS_MATCH_STATUSES }).notNull(),
+    // Why a deposit waits for the merchant (needs_review): lib/sms/review-reasons.ts.
+    reviewReason: text('review_reason'),
     transactionId: uuid('transaction_id').references(() => transactions.id),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('sms_messages_dedupe_uq').on(t.userId, t.dedupeKey),
     index('sms_messages_user_created_idx').on(t.userId, t.createdAt),
+    index('sms_messages_content_idx').on(t.userId, t.contentKey, t.createdAt),
   ],
 );
 

@@ -15,7 +15,14 @@ import { ResolveLateButton } from './resolve-late-button';
 type MatchStatus = (typeof SMS_MATCH_STATUSES)[number];
 
 // Unmatched and paid-late deposits wait for the merchant; paid late most urgently (the buyer was told it failed).
-const STATUS_TONE: Record<MatchStatus, BadgeTone> = { matched: 'success', unmatched: 'warning', paid_late: 'danger', ignored: 'neutral' };
+const STATUS_TONE: Record<MatchStatus, BadgeTone> = {
+  matched: 'success',
+  unmatched: 'warning',
+  needs_review: 'warning',
+  possible_duplicate: 'warning',
+  paid_late: 'danger',
+  ignored: 'neutral',
+};
 
 function Detail({ label, className = '', children }: { label: string; className?: string; children: ReactNode }) {
   return (
