@@ -50,7 +50,10 @@ test('a buyer pays on the hosted page and is sent back to the shop with status=O
   const back = new URL(page.url());
   expect(back.searchParams.get('authority')).toBe(tx.authority);
   expect(back.searchParams.get('order')).toBe('42');
-  const verify = await request.post('/api/transactions/verify', { data: { authority: tx.authority, amount: 1_250_000 } });
+  const verify = await request.post('/api/transactions/verify', {
+    headers: { 'X-API-Key': shop.api_key },
+    data: { authority: tx.authority, amount: 1_250_000 },
+  });
   expect(await verify.json()).toMatchObject({ status: 'verified', already_verified: false });
 });
 

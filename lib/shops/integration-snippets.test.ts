@@ -66,7 +66,9 @@ describe('sampleCallbackUrl', () => {
 describe('verifyTransactionSnippet', () => {
   it('is a curl the verify endpoint accepts', () => {
     const args = curlArguments(verifyTransactionSnippet('https://pay.example'));
-    expect(args.slice(0, 6)).toEqual(['-X', 'POST', 'https://pay.example/api/transactions/verify', '-H', 'Content-Type: application/json', '-d']);
-    expect(verifyInput.parse(JSON.parse(args[6]!))).toEqual({ authority: '<authority>', amount: SAMPLE_AMOUNT });
+    expect(args.slice(0, 8)).toEqual([
+      '-X', 'POST', 'https://pay.example/api/transactions/verify', '-H', 'X-API-Key: <your-api-key>', '-H', 'Content-Type: application/json', '-d',
+    ]);
+    expect(verifyInput.parse(JSON.parse(args[8]!))).toEqual({ authority: '<authority>', amount: SAMPLE_AMOUNT });
   });
 });

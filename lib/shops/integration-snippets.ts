@@ -44,9 +44,9 @@ export function createTransactionSnippet(input: { publicUrl: string; shopId: str
   });
 }
 
-/** The shop server's check before it delivers: `POST /api/transactions/verify` with the authority and the expected amount. */
+/** The shop server's check before it delivers: `POST /api/transactions/verify` with its key, the authority and the expected amount. */
 export function verifyTransactionSnippet(publicUrl: string): string {
-  return curlPost(`${publicUrl}/api/transactions/verify`, ['Content-Type: application/json'], {
+  return curlPost(`${publicUrl}/api/transactions/verify`, [`X-API-Key: ${API_KEY_PLACEHOLDER}`, 'Content-Type: application/json'], {
     authority: AUTHORITY_PLACEHOLDER,
     amount: SAMPLE_AMOUNT,
   });

@@ -2,7 +2,7 @@ import { database } from '@/db/client';
 import { ApiError, notFound } from '@/lib/api/errors';
 import type { Principal } from '@/lib/auth/principal';
 import type { TransactionResponse } from './schemas';
-import { actorOf, toTransactionResponse, visibleTransactions } from './transaction-access';
+import { actorDataOf, actorOf, toTransactionResponse, visibleTransactions } from './transaction-access';
 import { transitionTransaction } from './transition-transaction';
 
 async function changeStatus(principal: Principal, id: string, to: 'paid' | 'cancelled'): Promise<TransactionResponse> {
@@ -12,6 +12,7 @@ async function changeStatus(principal: Principal, id: string, to: 'paid' | 'canc
       where: visibleTransactions(principal, id),
       to,
       actor: actorOf(principal),
+      data: actorDataOf(principal),
       set: (from) =>
         to === 'paid'
           ? { paidAt: new Date(), paidVia: 'merchant', paidLate: from === 'expired' }

@@ -34,9 +34,10 @@ export const transactionIdParams = z.object({ id: z.uuid() });
 // Authorities are URL-safe base64; anything else names nothing (404).
 export const authorityParams = z.object({ authority: z.string().regex(/^[A-Za-z0-9_-]{20,64}$/) });
 
-export const verifyInput = z.object({
+/** The shop names the payment and the amount it expects: a verify for another amount changes nothing (Zarinpal's -50). */
+export const verifyInput = z.strictObject({
   authority: z.string().min(1).max(64),
-  amount: rialsSchema.optional(),
+  amount: rialsSchema.describe('The amount of the order in Rials, as sent to create (not final_amount)'),
 });
 
 export const paymentClaimInput = z.object({

@@ -17,6 +17,10 @@ export function visibleTransactions(principal: Principal, transactionId?: string
 /** Who a merchant-side change is recorded as: the signed-in merchant or the shop's server. */
 export const actorOf = (principal: Principal): 'shop_api' | 'merchant' => (principal.kind === 'shop' ? 'shop_api' : 'merchant');
 
+/** Who exactly, for the event row: the shop whose API key acted, or the merchant's session. */
+export const actorDataOf = (principal: Principal): Record<string, string> =>
+  principal.kind === 'shop' ? { shop_id: principal.shopId } : { session_id: principal.sessionId };
+
 export const paymentUrl = (authority: string): string => `${config().publicUrl}/pay/${authority}`;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;

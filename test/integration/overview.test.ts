@@ -34,7 +34,8 @@ async function merchantWithShops(shopNames: string[]) {
   };
   const confirm = async (id: string) => expect((await m.call('POST', `/api/transactions/${id}/confirm`, { token: m.access_token })).status).toBe(200);
   const cancel = async (id: string) => expect((await m.call('POST', `/api/transactions/${id}/cancel`, { token: m.access_token })).status).toBe(200);
-  const verify = async (authority: string) => expect((await m.call('POST', '/api/transactions/verify', { body: { authority } })).status).toBe(200);
+  const verify = async (tx: { authority: string; amount: number }) =>
+    expect((await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: tx.authority, amount: tx.amount } })).status).toBe(200);
   return { ...m, principal, shops, create, confirm, cancel, verify };
 }
 
@@ -88,7 +89,7 @@ describe('summarizeTransactions', () => {
     tx.latePaid = await a.create(two, 500_000);
     tx.pendingTwo = await a.create(two, 650_000);
     for (const t of [tx.paidToday, tx.verifiedYesterday, tx.customerFee, tx.outside7d, tx.outside30d, tx.latePaid]) await a.confirm(t!.id);
-    await a.verify(tx.verifiedYesterday.authority);
+    await a.verify(tx.verifiedYesterday);
     await a.cancel(tx.cancelled.id);
 
     // Created 23:50 yesterday (Tehran), paid 00:04 today.

@@ -31,7 +31,7 @@ async function merchantSetup() {
       body: { shop_id: shop.id, card_id: card.id, amount, callback_url: 'https://shop.example/back', ...extra },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; authority: string; final_amount: number };
+    return res.body as { id: string; authority: string; amount: number; final_amount: number };
   };
   /** Posts a deposit SMS; `stampedAgo` sets the phone's received stamp that far in the past (a wrong clock, or a late SMS). */
   const sms = async (text: string, stampedAgo = 0) => {
@@ -196,7 +196,7 @@ describe('matching a deposit SMS to a transaction by hand', () => {
     await m.call('POST', `/api/transactions/${paid.id}/confirm`, { token: m.access_token });
     const verified = await m.create(333_000);
     await m.call('POST', `/api/transactions/${verified.id}/confirm`, { token: m.access_token });
-    await m.call('POST', '/api/transactions/verify', { body: { authority: verified.authority } });
+    await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: verified.authority, amount: verified.amount } });
     const cancelled = await m.create(333_000);
     await m.call('POST', `/api/transactions/${cancelled.id}/cancel`, { token: m.access_token });
     for (const [tx, status] of [[paid, 'paid'], [verified, 'verified'], [cancelled, 'cancelled']] as const) {

@@ -80,10 +80,10 @@ describe('card-to-card flow', () => {
     expect(sms.body).toMatchObject({ kind: 'deposit', amount: 1_250_000, match_status: 'matched', transaction_authority: tx.authority, duplicate: false });
     expect((await buyer('GET', `/api/transactions/check/${tx.authority}`)).body).toMatchObject({ status: 'paid', is_paid: true, remaining_seconds: 0 });
 
-    const first = await buyer('POST', '/api/transactions/verify', { body: { authority: tx.authority, amount: 1_250_000 } });
+    const first = await m.call('POST', '/api/transactions/verify', { apiKey: m.shop.api_key, body: { authority: tx.authority, amount: 1_250_000 } });
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ id: tx.id, status: 'verified', amount: 1_250_000, already_verified: false, message: 'Verified' });
-    const second = await buyer('POST', '/api/transactions/verify', { body: { authority: tx.authority } });
+    const second = await m.call('POST', '/api/transactions/verify', { apiKey: m.shop.api_key, body: { authority: tx.authority, amount: 1_250_000 } });
     expect(second.status).toBe(200);
     expect(second.body).toMatchObject({ already_verified: true, message: 'Already verified', paid_at: first.body.paid_at });
 
@@ -202,15 +202,16 @@ describe('state changes', () => {
     const m = await merchantSetup();
     const tx = await m.create();
     const buyer = apiClient();
-    const pending = await buyer('POST', '/api/transactions/verify', { body: { authority: tx.authority } });
+    const verify = (body: Record<string, unknown>) => m.call('POST', '/api/transactions/verify', { apiKey: m.shop.api_key, body });
+    const pending = await verify({ authority: tx.authority, amount: 1_250_000 });
     expect(pending.status).toBe(409);
     expect(pending.body.error).toMatchObject({ code: 'invalid_state', fields: { status: 'pending' } });
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { apiKey: m.shop.api_key });
-    const wrong = await buyer('POST', '/api/transactions/verify', { body: { authority: tx.authority, amount: 1_250_001 } });
+    const wrong = await verify({ authority: tx.authority, amount: 1_250_001 });
     expect(wrong.status).toBe(409);
     expect(wrong.body.error.code).toBe('amount_mismatch');
     expect((await buyer('GET', `/api/transactions/check/${tx.authority}`)).body.status).toBe('paid');
-    expect((await buyer('POST', '/api/transactions/verify', { body: { authority: 'unknown-authority-0000000' } })).status).toBe(404);
+    expect((await verify({ authority: 'unknown-authority-0000000', amount: 1_250_000 })).status).toBe(404);
   });
 
   it('cancel: pending -> cancelled once; the page shows it and claims are refused', async () => {
@@ -223,7 +224,8 @@ describe('state changes', () => {
     const buyer = apiClient();
     expect((await buyer('GET', `/api/transactions/payment/${tx.authority}`)).body.status).toBe('cancelled');
     expect((await buyer('POST', `/api/transactions/payment/${tx.authority}/claim`, { body: { reference: '123456', card_last4: '1234' } })).status).toBe(409);
-    expect((await buyer('POST', '/api/transactions/verify', { body: { authority: tx.authority } })).body.error.fields).toEqual({ status: 'cancelled' });
+    const verify = await m.call('POST', '/api/transactions/verify', { apiKey: m.shop.api_key, body: { authority: tx.authority, amount: tx.amount } });
+    expect(verify.body.error.fields).toEqual({ status: 'cancelled' });
   });
 
   it('a pending transaction past its time reads as expired everywhere at once', async () => {
@@ -236,7 +238,8 @@ describe('state changes', () => {
     expect((await m.call('GET', `/api/transactions/${tx.id}`, { token: m.access_token })).body.status).toBe('expired');
     expect((await m.call('GET', '/api/transactions?status=expired', { token: m.access_token })).body.total).toBe(1);
     expect((await m.call('GET', '/api/transactions?status=pending', { token: m.access_token })).body.total).toBe(0);
-    expect((await buyer('POST', '/api/transactions/verify', { body: { authority: tx.authority } })).body.error.fields).toEqual({ status: 'expired' });
+    const verify = await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: tx.authority, amount: tx.amount } });
+    expect(verify.body.error.fields).toEqual({ status: 'expired' });
     expect((await m.call('POST', `/api/transactions/${tx.id}/cancel`, { token: m.access_token })).status).toBe(409);
     // The merchant found the money anyway: confirming it records a late payment.
     const confirmed = await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
