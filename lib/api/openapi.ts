@@ -174,9 +174,11 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/transactions/verify', tag: 'Transactions', summary: 'Verify transaction',
-    description: 'paid -> verified. already_verified=false the first time, true after: both are success. Any other status is a 409 naming it; an amount that differs is a 409 amount_mismatch.',
-    auth: 'none', body: verifyInput, status: 200, response: verifyResponse,
-    errors: ['invalid_json', 'validation_failed', 'not_found', 'invalid_state', 'amount_mismatch', 'rate_limited'],
+    description:
+      'paid -> verified. already_verified=false the first time, true after: both are success. Any other status is a 409 naming it; an amount that differs is a 409 amount_mismatch and changes nothing.\n\n' +
+      '**Needs the shop\'s API key (or the merchant\'s token), on purpose, although the original contract lists verify as public:** a public verify looked transactions up by authority alone, so anyone could create and self-confirm a transaction at their own KPay account and hand its authority to another shop\'s callback, and a buyer could verify first so the shop only ever saw "already verified". With the key, verify finds only the caller\'s transactions (another shop\'s authority is 404, like an unknown one), and `amount` is required, as Zarinpal requires merchant and amount.',
+    auth: 'user_or_key', body: verifyInput, status: 200, response: verifyResponse,
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'not_found', 'invalid_state', 'amount_mismatch'],
   },
   {
     method: 'get', path: '/transactions', tag: 'Transactions', summary: 'List transactions',

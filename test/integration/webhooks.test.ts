@@ -175,7 +175,7 @@ describe('webhook delivery', () => {
     const m = await shopWithWebhook(r.url, ['transaction.verified']);
     const tx = await m.create();
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
-    await m.call('POST', '/api/transactions/verify', { body: { authority: tx.authority } });
+    await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: tx.authority, amount: tx.amount } });
     await deliverUntilSettled(m.access_token);
     expect(r.received.map((x) => JSON.parse(x.body).type)).toEqual(['transaction.verified']);
   });
