@@ -255,7 +255,7 @@ export const smsMessages = pgTable(
     // deposit, so it is kept as possible_duplicate of the first (duplicate_of_id) for the merchant to decide.
     contentKey: text('content_key'),
     duplicateOfId: uuid('duplicate_of_id'),
-    kind: text('kind', { enum: ['deposit', 'withdrawal', 'purchase', 'otp', 'unknown'] }).notNull(),
+    kind: text('kind', { enum: ['deposit', 'withdrawal', 'purchase', 'failed', 'otp', 'unknown'] }).notNull(),
     format: text('format'),
     bankCode: text('bank_code'),
     amount: bigint('amount', { mode: 'number' }),

@@ -131,7 +131,14 @@ export function PaymentLive({
           body={text.closed[view].body}
           action={{ href: nokUrl, label: text.closed.backToShop }}
           headingRef={heading}
-        />
+        >
+          {/* A buyer who paid at the last minute can still say so: the merchant sees the claim beside a late deposit. */}
+          {view === 'expired' && (
+            <div className="mt-5 text-start">
+              <ClaimForm authority={authority} dir={locale === 'fa' ? 'rtl' : 'ltr'} text={text.claim} onNotPending={pollNow} />
+            </div>
+          )}
+        </StatusPanel>
       )}
     </>
   );

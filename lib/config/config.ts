@@ -25,6 +25,7 @@ const envSchema = z.object({
   KPAY_REFRESH_TOKEN_TTL_DAYS: int(30, 1),
   KPAY_TRUSTED_PROXIES: int(0, 0),
   KPAY_LOGIN_MAX_FAILURES: int(5, 1),
+  KPAY_LOGIN_MAX_FAILURES_TOTAL: int(50, 1),
   KPAY_AUTH_REQUESTS_PER_IP: int(30, 1),
   KPAY_REGISTRATIONS_PER_IP: int(10, 1),
   KPAY_MAX_AMOUNT: int(100_000_000, 10_000),
@@ -32,9 +33,14 @@ const envSchema = z.object({
     .preprocess((v) => (v === '' || v === undefined ? '1' : v), z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage like 1 or 0.75')),
   KPAY_FEE_MIN: int(0, 0),
   KPAY_FEE_MAX: optional(z.coerce.number().int().min(0)),
-  KPAY_AMOUNT_OFFSET_STEP: int(1_000, 1),
-  KPAY_AMOUNT_OFFSET_MAX_STEPS: int(200, 1),
+  // Whole Toman: the buyer types the amount in their banking app, and Rials below a Toman do not exist there.
+  KPAY_AMOUNT_OFFSET_STEP: int(10, 10).refine((n) => n % 10 === 0, 'must be a whole number of Toman (a multiple of 10 Rials)'),
+  KPAY_AMOUNT_OFFSET_MAX_STEPS: int(1_000, 1),
+  KPAY_AMOUNT_OFFSET_MAX_PERCENT: z
+    .preprocess((v) => (v === '' || v === undefined ? '1' : v), z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, 'must be a percentage like 1 or 0.5')),
   KPAY_TRANSACTION_TTL_MINUTES: int(15, 1),
+  KPAY_SMS_GRACE_MINUTES: int(2, 0),
+  KPAY_SMS_LOOKBACK_MINUTES: int(24 * 60, 1),
   KPAY_ALLOW_PRIVATE_WEBHOOKS: z.preprocess((v) => v === '1' || v === 'true', z.boolean()),
   KPAY_WEBHOOK_RETRY_BASE_SECONDS: int(30, 1),
   KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
@@ -68,14 +74,24 @@ export function readConfig(env: Record<string, string | undefined>) {
     refreshTokenTtlDays: e.KPAY_REFRESH_TOKEN_TTL_DAYS,
     trustedProxies: e.KPAY_TRUSTED_PROXIES,
     loginMaxFailures: e.KPAY_LOGIN_MAX_FAILURES,
+    loginMaxFailuresTotal: e.KPAY_LOGIN_MAX_FAILURES_TOTAL,
     authRequestsPerIp: e.KPAY_AUTH_REQUESTS_PER_IP,
     registrationsPerIp: e.KPAY_REGISTRATIONS_PER_IP,
     minAmount: 10_000,
     maxAmount: e.KPAY_MAX_AMOUNT,
     fee: { basisPoints: percentToBasisPoints(e.KPAY_FEE_PERCENT), min: e.KPAY_FEE_MIN, max: e.KPAY_FEE_MAX },
-    offsetStep: e.KPAY_AMOUNT_OFFSET_STEP,
-    offsetMaxSteps: e.KPAY_AMOUNT_OFFSET_MAX_STEPS,
+    offset: {
+      step: e.KPAY_AMOUNT_OFFSET_STEP,
+      maxSteps: e.KPAY_AMOUNT_OFFSET_MAX_STEPS,
+      maxBasisPoints: percentToBasisPoints(e.KPAY_AMOUNT_OFFSET_MAX_PERCENT),
+    },
     transactionTtlMinutes: e.KPAY_TRANSACTION_TTL_MINUTES,
+    sms: {
+      /** A deposit stamped this long after expires_at still pays on time (bank SMS arrive late). */
+      graceMs: e.KPAY_SMS_GRACE_MINUTES * 60_000,
+      /** How long after leaving pending a deposit may still name a transaction, and its final_amount stays taken. */
+      lookbackMs: e.KPAY_SMS_LOOKBACK_MINUTES * 60_000,
+    },
     webhooks: {
       allowPrivateTargets: e.KPAY_ALLOW_PRIVATE_WEBHOOKS,
       retryBaseSeconds: e.KPAY_WEBHOOK_RETRY_BASE_SECONDS,

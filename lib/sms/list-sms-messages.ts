@@ -4,7 +4,7 @@ import { database } from '@/db/client';
 import { paginate } from '@/lib/api/pagination';
 import { smsMessages, transactions } from '@/db/schema';
 import type { listSmsMessagesQuery, smsMessageListResponse } from './schemas';
-import { toResponseWithAuthority } from './sms-message-response';
+import { senderTrustsOf, toResponseWithAuthority } from './sms-message-response';
 
 /** The merchant's SMS inbox, newest first; unmatched and paid-late deposits are found with match_status. */
 export async function listSmsMessages(
@@ -30,5 +30,6 @@ export async function listSmsMessages(
         .offset(offset),
     () => db.select({ n: count() }).from(smsMessages).where(where),
   );
-  return { messages: rows.map((r) => toResponseWithAuthority(r.message, r.authority)), ...page };
+  const trustOf = await senderTrustsOf(db, userId);
+  return { messages: rows.map((r) => toResponseWithAuthority(r.message, r.authority, trustOf(r.message))), ...page };
 }

@@ -8,7 +8,7 @@ import { toAsciiDigits } from '@/lib/banking/digits';
 import type { TransactionResponse } from '@/lib/transactions/schemas';
 import { effectiveStatus, isPaid } from '@/lib/transactions/status';
 import { actorOf, toTransactionResponse, visibleTransactions } from '@/lib/transactions/transaction-access';
-import { hasDepositSms, markPaidByDeposit } from './receive-sms';
+import { depositOnTime, hasDepositSms, markPaidByDeposit } from './match-deposit';
 import type { SmsMessageResponse } from './schemas';
 import { toSmsMessageResponse } from './sms-message-response';
 
@@ -33,10 +33,12 @@ type TransactionRow = typeof transactions.$inferSelect;
 /** How many candidates the merchant is offered; a search finds any other. */
 const CANDIDATE_LIMIT = 10;
 
-/** Only a deposit that paid nothing yet can be matched: unmatched, or paid late onto an expired transaction. */
+/**
+ * Any SMS that paid nothing yet can be matched by hand, whatever KPay made of it (a parser can be wrong; the merchant
+ * reads the text): unmatched, needs review, possible duplicate, ignored, or paid late onto an expired transaction.
+ */
 function assertMatchable(sms: SmsRow): void {
-  if (sms.kind !== 'deposit') throw new ApiError('invalid_state', `This SMS is a ${sms.kind}, not a deposit`, { kind: sms.kind });
-  if (sms.matchStatus !== 'unmatched' && sms.matchStatus !== 'paid_late') {
+  if (sms.matchStatus === 'matched') {
     throw new ApiError('invalid_state', 'This SMS is already matched', { match_status: sms.matchStatus });
   }
 }
@@ -121,7 +123,7 @@ export async function matchSmsToTransaction(
       if (status !== 'pending' && status !== 'expired') {
         throw new ApiError('invalid_state', `Transaction is ${status}; a deposit cannot pay it`, { status });
       }
-      if (sms.matchStatus === 'unmatched' && (await hasDepositSms(tx, target.id))) {
+      if (sms.matchStatus !== 'paid_late' && (await hasDepositSms(tx, target.id))) {
         throw new ApiError('invalid_state', 'Another deposit SMS already names this transaction; resolve that one', { status });
       }
       // By KPay's clock, not the phone's: a deposit that reached KPay before the buyer could see the amount is not its payment.
@@ -137,12 +139,13 @@ export async function matchSmsToTransaction(
           final_amount: String(target.finalAmount),
         });
       }
+      // A phone stamp before the transaction existed is a wrong clock (often why it did not match): not a payment time.
+      const paidAt = sms.receivedAt < target.createdAt ? sms.createdAt : sms.receivedAt;
       const result = await markPaidByDeposit(tx, {
         where: visibleTransactions(principal, target.id),
-        // A phone stamp before the transaction existed is a wrong clock (often why it did not match): not a payment time.
-        deposit: { smsId: sms.id, paidAt: sms.receivedAt < target.createdAt ? sms.createdAt : sms.receivedAt },
+        deposit: { smsId: sms.id, paidAt },
         actor: actorOf(principal),
-        paidLate: (from) => from === 'expired',
+        paidLate: () => !depositOnTime(paidAt, target),
         data: differs ? { accepted_amount_difference: true, sms_amount: sms.amount } : undefined,
       });
       if (!result.ok) {
@@ -154,7 +157,7 @@ export async function matchSmsToTransaction(
 
     const [stored] = await tx
       .update(smsMessages)
-      .set({ matchStatus: 'matched', transactionId: paid.id })
+      .set({ matchStatus: 'matched', transactionId: paid.id, reviewReason: null })
       .where(and(eq(smsMessages.id, sms.id), eq(smsMessages.matchStatus, sms.matchStatus)))
       .returning();
     if (!stored) throw new ApiError('invalid_state', 'This SMS is already matched', { match_status: 'matched' });

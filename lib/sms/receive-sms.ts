@@ -1,40 +1,70 @@
-import { createHash } from 'node:crypto';
-import { and, desc, eq, gte, lte, ne, type SQL } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
+import { and, desc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { database, type Transaction } from '@/db/client';
-import { smsDevices, smsMessages, type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
+import { database } from '@/db/client';
+import { smsDevices, smsMessages } from '@/db/schema';
 import type { DevicePrincipal } from '@/lib/auth/principal';
+import { normalizeSmsText } from '@/lib/banking/sms/normalize-sms-text';
 import { parseBankSms } from '@/lib/banking/sms/parse-bank-sms';
-import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
-import { type TransitionResult, transitionTransaction } from '@/lib/transactions/transition-transaction';
+import { classifySmsSender } from '@/lib/banking/sms/sms-sender';
+import { config } from '@/lib/config/config';
+import { applyDeposit } from './match-deposit';
 import { receivedAtOf } from './received-at';
 import type { inboundSmsInput, inboundSmsResponse } from './schemas';
 import { toSmsMessageResponse } from './sms-message-response';
 
 type Input = z.output<typeof inboundSmsInput>;
-type MatchStatus = (typeof smsMessages.$inferSelect)['matchStatus'];
-
-/** Bank SMS reach the phone a little after the transfer; a deposit this late after expiry still counts as on time. */
-const ON_TIME_GRACE_MS = 2 * 60_000;
-/** How far back a deposit may name a transaction (a late deposit for yesterday's payment is still shown). */
-const LOOKBACK_MS = 24 * 60 * 60_000;
-/** Phone and server clocks differ a little. */
-const CLOCK_SKEW_MS = 60_000;
 
 /**
- * Stores a forwarded SMS once (forwarders retry), parses it, and when it is a deposit matches it to the merchant's
- * transaction with exactly that final_amount: pending and on time -> paid; after expiry -> kept as paid late;
- * nothing -> kept unmatched. Nothing is ever dropped.
+ * The same words from the same sender on the same phone within this window, without the same stamp, may be a
+ * forwarder retry or a second real deposit of the same amount: kept as possible_duplicate for the merchant.
+ */
+const DUPLICATE_WINDOW_MS = 10 * 60_000;
+
+const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
+
+/**
+ * Stores a forwarded SMS once, parses it, and lets applyDeposit decide what a deposit pays. A retry of the same SMS
+ * (same phone, sender, text and stamp) answers the stored one with `duplicate: true`; the same text again without
+ * that proof is stored as possible_duplicate and pays nothing by itself. Nothing is ever dropped.
  */
 export async function receiveSms(device: DevicePrincipal, input: Input): Promise<z.infer<typeof inboundSmsResponse>> {
   const db = await database();
-  const receivedAt = receivedAtOf([input.receivedStamp, input.received_at, input.sentStamp]);
+  const now = new Date();
+  // sentStamp first: the network's time of the SMS is the same in every retry, where receivedStamp may not be.
+  const stamp = receivedAtOf([input.sentStamp, input.receivedStamp, input.received_at], now, config().sms.lookbackMs);
   const parsed = parseBankSms({ sender: input.from, text: input.text });
-  const stampKey = String(input.receivedStamp ?? input.received_at ?? input.sentStamp ?? '');
-  const dedupeKey = createHash('sha256').update(`${input.from}\u0000${input.text}\u0000${stampKey}`).digest('hex');
+  const sender = classifySmsSender(input.from).normalized;
+  const contentKey = sha256(device.deviceId, sender, normalizeSmsText(input.text));
+  // Without a stamp nothing proves a repeat is the same SMS: each gets its own key and the window decides.
+  const dedupeKey = sha256(contentKey, stamp.key || `unstamped:${randomUUID()}`);
 
   return db.transaction(async (tx) => {
-    await tx.update(smsDevices).set({ lastSeenAt: new Date() }).where(eq(smsDevices.id, device.deviceId));
+    // Identical SMS are handled one at a time, so a retry racing the original sees it.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${contentKey}, 0))`);
+    await tx.update(smsDevices).set({ lastSeenAt: now }).where(eq(smsDevices.id, device.deviceId));
+    const [retried] = await tx
+      .select()
+      .from(smsMessages)
+      .where(and(eq(smsMessages.userId, device.userId), eq(smsMessages.dedupeKey, dedupeKey)))
+      .limit(1);
+    if (retried) return { ...(await toSmsMessageResponse(tx, retried)), duplicate: true };
+
+    const [earlier] =
+      parsed.kind === 'deposit'
+        ? await tx
+            .select({ id: smsMessages.id })
+            .from(smsMessages)
+            .where(
+              and(
+                eq(smsMessages.userId, device.userId),
+                eq(smsMessages.contentKey, contentKey),
+                gte(smsMessages.createdAt, new Date(now.getTime() - DUPLICATE_WINDOW_MS)),
+              ),
+            )
+            .orderBy(desc(smsMessages.createdAt))
+            .limit(1)
+        : [];
     const [message] = await tx
       .insert(smsMessages)
       .values({
@@ -42,128 +72,28 @@ export async function receiveSms(device: DevicePrincipal, input: Input): Promise
         deviceId: device.deviceId,
         sender: input.from,
         body: input.text,
-        receivedAt,
+        receivedAt: stamp.receivedAt,
+        stampAdjusted: stamp.adjusted,
         dedupeKey,
+        contentKey,
+        duplicateOfId: earlier?.id ?? null,
         kind: parsed.kind,
         format: parsed.format,
         bankCode: parsed.bankCode,
         amount: parsed.amount,
-        matchStatus: parsed.kind === 'deposit' ? 'unmatched' : 'ignored',
+        destination: parsed.account,
+        matchStatus: earlier ? 'possible_duplicate' : parsed.kind === 'deposit' ? 'unmatched' : 'ignored',
+        createdAt: now,
       })
-      .onConflictDoNothing({ target: [smsMessages.userId, smsMessages.dedupeKey] })
       .returning();
-    if (!message) {
-      const [existing] = await tx
-        .select()
-        .from(smsMessages)
-        .where(and(eq(smsMessages.userId, device.userId), eq(smsMessages.dedupeKey, dedupeKey)));
-      return { ...(await toSmsMessageResponse(tx, existing!)), duplicate: true };
-    }
-    if (message.kind !== 'deposit' || message.amount === null) {
-      return { ...(await toSmsMessageResponse(tx, message)), duplicate: false };
-    }
+    if (message!.matchStatus !== 'unmatched') return { ...(await toSmsMessageResponse(tx, message!)), duplicate: false };
 
-    const match = await matchDeposit(tx, { userId: device.userId, amount: message.amount, receivedAt, smsId: message.id });
+    const decided = await applyDeposit(tx, message!);
     const [stored] = await tx
       .update(smsMessages)
-      .set({ matchStatus: match.status, transactionId: match.transactionId })
-      .where(eq(smsMessages.id, message.id))
+      .set({ matchStatus: decided.matchStatus, transactionId: decided.transactionId, reviewReason: decided.reviewReason })
+      .where(eq(smsMessages.id, message!.id))
       .returning();
     return { ...(await toSmsMessageResponse(tx, stored!)), duplicate: false };
   });
-}
-
-async function matchDeposit(
-  tx: Transaction,
-  deposit: { userId: string; amount: number; receivedAt: Date; smsId: string },
-): Promise<{ status: MatchStatus; transactionId: string | null }> {
-  const at = deposit.receivedAt.getTime();
-  const candidates = await tx
-    .select()
-    .from(transactions)
-    .where(
-      and(
-        eq(transactions.userId, deposit.userId),
-        eq(transactions.finalAmount, deposit.amount),
-        gte(transactions.createdAt, new Date(at - LOOKBACK_MS)),
-        lte(transactions.createdAt, new Date(at + CLOCK_SKEW_MS)),
-      ),
-    )
-    .orderBy(desc(transactions.createdAt))
-    .limit(10);
-  // 1. The pending one (the partial unique index allows at most one per amount).
-  const pending = candidates.find((c) => c.status === 'pending');
-  if (pending && at <= pending.expiresAt.getTime() + ON_TIME_GRACE_MS) {
-    const result = await markPaidByDeposit(tx, {
-      where: eq(transactions.id, pending.id),
-      deposit: { smsId: deposit.smsId, paidAt: deposit.receivedAt },
-      actor: 'sms',
-      paidLate: () => false,
-    });
-    // Won, or lost a race to the merchant confirming a moment earlier: either way this deposit is that payment.
-    if (result.ok || result.row?.status === 'paid' || result.row?.status === 'verified') {
-      return { status: 'matched', transactionId: pending.id };
-    }
-  } else if (pending) {
-    // Money after the window: persist the expiry first, then it is handled as a late payment below.
-    await expireDueTransactions(tx, deposit.userId);
-    pending.status = 'expired';
-  }
-
-  // 2. The merchant already confirmed it by hand: the deposit confirms the confirmation, once.
-  for (const c of candidates) {
-    if ((c.status === 'paid' || c.status === 'verified') && c.paidVia === 'merchant' && !(await hasDepositSms(tx, c.id))) {
-      return { status: 'matched', transactionId: c.id };
-    }
-  }
-
-  // 3. It expired before the money came: keep it for the merchant to resolve.
-  for (const c of candidates) {
-    if (c.status === 'expired' && !(await hasDepositSms(tx, c.id))) {
-      await tx.update(transactions).set({ paidLate: true, updatedAt: new Date() }).where(eq(transactions.id, c.id));
-      await tx.insert(transactionEvents).values({
-        transactionId: c.id,
-        type: 'paid_late',
-        actor: 'sms',
-        data: { sms_id: deposit.smsId },
-      });
-      return { status: 'paid_late', transactionId: c.id };
-    }
-  }
-  return { status: 'unmatched', transactionId: null };
-}
-
-/**
- * A deposit SMS pays a transaction: the same transition, event data (`sms_id`) and transaction.paid webhook whether
- * the matcher found the transaction or the merchant linked it by hand.
- */
-export function markPaidByDeposit(
-  tx: Transaction,
-  args: {
-    where: SQL;
-    /** paidAt: when the money arrived, as the SMS tells. */
-    deposit: { smsId: string; paidAt: Date };
-    actor: 'sms' | 'merchant' | 'shop_api';
-    paidLate: (from: TransactionStatus) => boolean;
-    /** Recorded in the event beside sms_id. */
-    data?: Record<string, unknown>;
-  },
-): Promise<TransitionResult> {
-  return transitionTransaction(tx, {
-    where: args.where,
-    to: 'paid',
-    actor: args.actor,
-    data: { sms_id: args.deposit.smsId, ...args.data },
-    set: (from) => ({ paidAt: args.deposit.paidAt, paidVia: 'sms', paidLate: args.paidLate(from) }),
-  });
-}
-
-/** Whether a deposit SMS (other than `exceptSmsId`) already names this transaction, matched or paid late: one deposit per payment. */
-export async function hasDepositSms(tx: Transaction, transactionId: string, exceptSmsId?: string): Promise<boolean> {
-  const rows = await tx
-    .select({ id: smsMessages.id })
-    .from(smsMessages)
-    .where(and(eq(smsMessages.transactionId, transactionId), exceptSmsId ? ne(smsMessages.id, exceptSmsId) : undefined))
-    .limit(1);
-  return rows.length > 0;
 }

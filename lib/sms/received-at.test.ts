@@ -2,22 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { receivedAtOf } from './received-at';
 
 const now = new Date('2026-11-27T10:00:00Z');
+const DAY = 24 * 60 * 60_000;
+const at = (stamps: (string | number | undefined)[]) => receivedAtOf(stamps, now, DAY);
 
 describe('receivedAtOf', () => {
   it('reads epoch milliseconds and seconds, as numbers or strings, and ISO dates', () => {
-    expect(receivedAtOf(['1795771200000'], now).toISOString()).toBe('2026-11-27T09:20:00.000Z');
-    expect(receivedAtOf([1795771200000], now).toISOString()).toBe('2026-11-27T09:20:00.000Z');
-    expect(receivedAtOf(['1795771200'], now).toISOString()).toBe('2026-11-27T09:20:00.000Z');
-    expect(receivedAtOf(['2026-11-27T09:59:00+03:30'], now).toISOString()).toBe('2026-11-27T06:29:00.000Z');
+    expect(at(['1795771200000'])).toEqual({ receivedAt: new Date('2026-11-27T09:20:00.000Z'), adjusted: false, key: '1795771200000' });
+    expect(at([1795771200000]).receivedAt.toISOString()).toBe('2026-11-27T09:20:00.000Z');
+    expect(at(['1795771200']).receivedAt.toISOString()).toBe('2026-11-27T09:20:00.000Z');
+    expect(at(['2026-11-27T09:59:00+03:30']).receivedAt.toISOString()).toBe('2026-11-27T06:29:00.000Z');
   });
 
-  it('skips unsubstituted or unusable stamps and falls back to now', () => {
-    expect(receivedAtOf(['%receivedStamp%', '1795771200000'], now).toISOString()).toBe('2026-11-27T09:20:00.000Z');
-    expect(receivedAtOf([undefined, '', 'yesterday'], now)).toBe(now);
+  it('skips unsubstituted or unusable stamps and falls back to now, unflagged and without a key', () => {
+    expect(at(['%receivedStamp%', '1795771200000']).receivedAt.toISOString()).toBe('2026-11-27T09:20:00.000Z');
+    expect(at([undefined, '', 'yesterday'])).toEqual({ receivedAt: now, adjusted: false, key: '' });
   });
 
-  it('distrusts a stamp in the future', () => {
-    expect(receivedAtOf([String(now.getTime() + 3_600_000)], now)).toBe(now);
-    expect(receivedAtOf([String(now.getTime() + 60_000)], now).getTime()).toBe(now.getTime() + 60_000);
+  it('replaces a stamp in the future by the receipt time and flags it', () => {
+    expect(at([String(now.getTime() + 3_600_000)])).toMatchObject({ receivedAt: now, adjusted: true });
+    expect(at([String(now.getTime() + 60_000)])).toMatchObject({ receivedAt: new Date(now.getTime() + 60_000), adjusted: false });
+  });
+
+  it('replaces a stamp older than the allowed age by the receipt time and flags it', () => {
+    expect(at([String(now.getTime() - DAY - 1)])).toMatchObject({ receivedAt: now, adjusted: true });
+    expect(at([String(now.getTime() - DAY + 60_000)])).toMatchObject({ adjusted: false });
+  });
+
+  it('keys the same stamp written differently the same way', () => {
+    expect(at(['1795771200000']).key).toBe(at([1795771200000]).key);
+    expect(at(['1795771200']).key).toBe(at(['2026-11-27T09:20:00Z']).key);
   });
 });

@@ -1,16 +1,29 @@
 /** Clock skew tolerated from a phone before its stamp is distrusted. */
 const FUTURE_TOLERANCE_MS = 5 * 60_000;
 
+export interface SmsStamp {
+  /** When the SMS reached the phone, bounded by when it reached KPay. */
+  receivedAt: Date;
+  /** The phone's stamp was in the future or older than `maxAgeMs`: receivedAt is KPay's receipt time instead. */
+  adjusted: boolean;
+  /** The first usable stamp in epoch milliseconds, '' when none: the same SMS posted again carries the same one. */
+  key: string;
+}
+
 /**
  * When the SMS reached the phone: the first usable stamp (epoch milliseconds or seconds, as number or string, or an
- * ISO date), else the time it reached KPay. A stamp in the future is a wrong phone clock: use now.
+ * ISO date), else the time it reached KPay (`now`). The phone's clock is not trusted beyond KPay's: a stamp in the
+ * future, or older than `maxAgeMs`, is replaced by `now` and flagged.
  */
-export function receivedAtOf(stamps: (string | number | undefined)[], now = new Date()): Date {
+export function receivedAtOf(stamps: (string | number | undefined)[], now: Date, maxAgeMs: number): SmsStamp {
   for (const stamp of stamps) {
     const date = parseStamp(stamp);
-    if (date) return date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS ? now : date;
+    if (!date) continue;
+    const key = String(date.getTime());
+    const outOfRange = date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS || date.getTime() < now.getTime() - maxAgeMs;
+    return outOfRange ? { receivedAt: now, adjusted: true, key } : { receivedAt: date, adjusted: false, key };
   }
-  return now;
+  return { receivedAt: now, adjusted: false, key: '' };
 }
 
 function parseStamp(stamp: string | number | undefined): Date | null {

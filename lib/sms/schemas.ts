@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { paginationQuery } from '@/lib/api/pagination';
 import { SMS_MATCH_STATUSES } from '@/db/schema';
+import { REVIEW_REASONS } from './review-reasons';
 
-export const createSmsDeviceInput = z.object({ name: z.string().trim().min(1, 'Name is required').max(100) });
+export const createSmsDeviceInput = z.strictObject({ name: z.string().trim().min(1, 'Name is required').max(100) });
 export const smsDeviceIdParams = z.object({ id: z.uuid() });
 
 export const smsDeviceResponse = z.object({
@@ -23,9 +24,9 @@ const stamp = z.union([z.number(), z.string().max(64)]).optional();
 
 /**
  * The default payload of the common Android forwarders, {from, text, sentStamp, receivedStamp, sim}, or
- * {from, text, received_at}; unknown extra fields are ignored.
+ * {from, text, received_at}; unknown extra fields are ignored (forwarder templates add their own), unlike every other body.
  */
-export const inboundSmsInput = z.object({
+export const inboundSmsInput = z.looseObject({
   from: z.string().trim().min(1, 'Sender is required').max(100),
   text: z.string().min(1, 'Text is required').max(4000),
   sentStamp: stamp,
@@ -33,7 +34,7 @@ export const inboundSmsInput = z.object({
   received_at: stamp,
 });
 
-export const SMS_KINDS = ['deposit', 'withdrawal', 'purchase', 'otp', 'unknown'] as const;
+export const SMS_KINDS = ['deposit', 'withdrawal', 'purchase', 'failed', 'otp', 'unknown'] as const;
 
 export const smsMessageResponse = z.object({
   id: z.uuid(),
@@ -44,7 +45,21 @@ export const smsMessageResponse = z.object({
   kind: z.enum(SMS_KINDS),
   bank_code: z.string().nullable(),
   amount: z.number().int().nullable(),
-  match_status: z.enum(SMS_MATCH_STATUSES).describe('matched: marked a transaction paid (or confirmed a merchant confirmation); paid_late: the transaction had expired; unmatched: a deposit that names no transaction; ignored: not a deposit'),
+  destination: z.string().nullable().describe('The card or account the SMS says the money went to, as printed'),
+  match_status: z
+    .enum(SMS_MATCH_STATUSES)
+    .describe(
+      'matched: marked a transaction paid (or confirmed a merchant confirmation); paid_late: arrived after the transaction expired; unmatched: a deposit that names no transaction; needs_review: a deposit KPay will not apply by itself (review_reason says why); possible_duplicate: the same text as an earlier SMS (duplicate_of_id) without proof it is a retry; ignored: not a deposit, or a blocked sender',
+    ),
+  review_reason: z.enum(REVIEW_REASONS).nullable(),
+  sender_kind: z.enum(['personal_mobile', 'short_code', 'alphanumeric']),
+  sender_trust: z.enum(['trusted', 'blocked', 'unknown']).describe('What the merchant said about this sender on this phone'),
+  suggested_bank_code: z
+    .string()
+    .nullable()
+    .describe('The bank this sender seems to be (by its name, or by the bank its SMS name): a suggestion to trust it, never applied by itself'),
+  stamp_adjusted: z.boolean().describe("The phone's stamp was in the future or too old; received_at is KPay's receipt time"),
+  duplicate_of_id: z.uuid().nullable(),
   transaction_id: z.uuid().nullable(),
   transaction_authority: z.string().nullable(),
   created_at: z.iso.datetime(),
@@ -54,6 +69,29 @@ export type SmsMessageResponse = z.infer<typeof smsMessageResponse>;
 export const inboundSmsResponse = smsMessageResponse.extend({
   duplicate: z.boolean().describe('true when this SMS was already received; nothing happened again'),
 });
+
+export const SENDER_TRUSTS = ['trusted', 'blocked'] as const;
+
+export const setSmsSenderTrustInput = z.strictObject({
+  device_id: z.uuid().describe('Trust is per forwarder phone'),
+  sender: z.string().trim().min(1, 'Sender is required').max(100).describe('As the SMS shows it'),
+  trust: z.enum(SENDER_TRUSTS),
+  apply: z
+    .boolean()
+    .default(true)
+    .describe("When trusting: apply this sender's deposits that wait for review on this phone now, oldest first"),
+});
+
+export const smsSenderResponse = z.object({
+  id: z.uuid(),
+  device_id: z.uuid(),
+  sender: z.string().describe('Normalised: ASCII digits, lower case, no spaces'),
+  trust: z.enum(SENDER_TRUSTS),
+  created_at: z.iso.datetime(),
+  updated_at: z.iso.datetime(),
+});
+export const smsSenderListResponse = z.object({ senders: z.array(smsSenderResponse), total: z.number().int() });
+export const smsSenderIdParams = z.object({ id: z.uuid() });
 
 export const listSmsMessagesQuery = z.object({
   match_status: z.enum(SMS_MATCH_STATUSES).optional(),

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
@@ -9,7 +9,9 @@ import { config } from '@/lib/config/config';
 import { visibleShops } from '@/lib/shops/shop-access';
 import { newAuthority } from './authority';
 import { expireDueTransactions } from './expire-due-transactions';
-import { calculateFee, chooseOffset, payableAmount } from './money';
+import { callbackUrlFitsWebsite } from './callback-url';
+import { releaseHeldAmounts } from './held-amounts';
+import { calculateFee, candidateFinalAmounts, chooseFinalAmount, payableAmount } from './money';
 import type { createdTransactionResponse, createTransactionInput } from './schemas';
 import { actorOf, paymentUrl } from './transaction-access';
 
@@ -28,9 +30,17 @@ export async function createTransaction(principal: Principal, input: Input): Pro
     try {
       return await db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${principal.userId}, 0))`);
-        const [shop] = await tx.select({ isActive: shops.isActive }).from(shops).where(visibleShops(principal, input.shop_id));
+        const [shop] = await tx
+          .select({ isActive: shops.isActive, website: shops.website })
+          .from(shops)
+          .where(visibleShops(principal, input.shop_id));
         if (!shop) throw notFound('Shop');
         if (!shop.isActive) throw new ApiError('invalid_state', 'This shop is deactivated');
+        if (!callbackUrlFitsWebsite(input.callback_url, shop.website)) {
+          throw new ApiError('validation_failed', 'Some fields are invalid', {
+            callback_url: `Must be on the shop's website (${new URL(shop.website!).hostname}) or one of its subdomains`,
+          });
+        }
         const [card] = await tx
           .select({ isActive: cards.isActive })
           .from(cards)
@@ -38,24 +48,26 @@ export async function createTransaction(principal: Principal, input: Input): Pro
         if (!card) throw notFound('Card');
         if (!card.isActive) throw new ApiError('invalid_state', 'This card is deactivated');
 
-        // Expired transactions give their amounts back before new ones are chosen.
+        // Due expiries start their lookback, and amounts whose lookback has passed come back, before one is chosen.
         await expireDueTransactions(tx, principal.userId);
+        await releaseHeldAmounts(tx, principal.userId);
         const fee = calculateFee(input.amount, c.fee);
         const base = payableAmount(input.amount, fee, input.fee_side);
+        const range = candidateFinalAmounts(base, c.offset);
         const taken = await tx
           .select({ finalAmount: transactions.finalAmount })
           .from(transactions)
           .where(
             and(
               eq(transactions.userId, principal.userId),
-              eq(transactions.status, 'pending'),
-              gte(transactions.finalAmount, base),
-              lt(transactions.finalAmount, base + c.offsetStep * c.offsetMaxSteps),
+              eq(transactions.amountHeld, true),
+              gte(transactions.finalAmount, range.first),
+              lte(transactions.finalAmount, range.last),
             ),
           );
-        const offset = chooseOffset(base, new Set(taken.map((t) => t.finalAmount)), c.offsetStep, c.offsetMaxSteps);
-        if (offset === null) {
-          throw new ApiError('conflict', 'Too many pending transactions for this amount; try again when some complete or expire');
+        const finalAmount = chooseFinalAmount(base, new Set(taken.map((t) => t.finalAmount)), c.offset);
+        if (finalAmount === null) {
+          throw new ApiError('conflict', 'Too many recent transactions for this amount; try again when earlier ones are settled');
         }
         const now = new Date();
         const [row] = await tx
@@ -68,8 +80,8 @@ export async function createTransaction(principal: Principal, input: Input): Pro
             amount: input.amount,
             fee,
             feeSide: input.fee_side,
-            amountOffset: offset,
-            finalAmount: base + offset,
+            amountOffset: finalAmount - base,
+            finalAmount,
             callbackUrl: input.callback_url,
             description: input.description,
             factorNumber: input.factor_number,
@@ -98,7 +110,7 @@ export async function createTransaction(principal: Principal, input: Input): Pro
         };
       });
     } catch (error) {
-      if (attempt < 3 && isUniqueViolation(error, 'transactions_pending_amount_uq')) continue;
+      if (attempt < 3 && isUniqueViolation(error, 'transactions_held_amount_uq')) continue;
       throw error;
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentToBasisPoints } from '@/lib/config/config';
-import { calculateFee, chooseOffset, payableAmount } from './money';
+import { calculateFee, candidateFinalAmounts, chooseFinalAmount, payableAmount } from './money';
 
 describe('calculateFee', () => {
   const onePercent = { basisPoints: 100, min: 0 };
@@ -35,9 +35,32 @@ describe('payableAmount and chooseOffset', () => {
     expect(payableAmount(100_000, 1_000, 'customer')).toBe(101_000);
     expect(payableAmount(100_000, 1_000, 'merchant')).toBe(100_000);
   });
+  const rule = { step: 10, maxSteps: 1_000, maxBasisPoints: 100 };
+  it('starts one step above the amount in whole Toman, never at the round amount itself', () => {
+    expect(chooseFinalAmount(100_000, new Set(), rule)).toBe(100_010);
+    // 123,457 + fee rounds up to whole Toman first.
+    expect(chooseFinalAmount(123_457, new Set(), rule)).toBe(123_470);
+    expect(chooseFinalAmount(100_000, new Set(), { ...rule, step: 1_000 })).toBe(101_000);
+  });
   it('picks the smallest free step, and null when all are taken', () => {
-    expect(chooseOffset(100_000, new Set(), 1_000, 5)).toBe(0);
-    expect(chooseOffset(100_000, new Set([100_000, 101_000, 103_000]), 1_000, 5)).toBe(2_000);
-    expect(chooseOffset(100_000, new Set([100_000, 101_000]), 1_000, 2)).toBeNull();
+    expect(chooseFinalAmount(100_000, new Set([100_010, 100_020, 100_040]), rule)).toBe(100_030);
+    expect(chooseFinalAmount(100_000, new Set([100_010, 100_020]), { ...rule, maxSteps: 2 })).toBeNull();
+  });
+  it('keeps the offset within the share of the amount, though one step is always allowed', () => {
+    // 1% of 100,000 is 1,000 Rials: 100 steps of 10.
+    expect(candidateFinalAmounts(100_000, rule)).toEqual({ first: 100_010, last: 101_000 });
+    // 1% of 10,000 is 100 Rials: 10 steps.
+    expect(candidateFinalAmounts(10_000, rule)).toEqual({ first: 10_010, last: 10_100 });
+    // maxSteps caps large amounts: 1,000 steps of 10 is 10,000 Rials.
+    expect(candidateFinalAmounts(100_000_000, rule)).toEqual({ first: 100_000_010, last: 100_010_000 });
+    // A share smaller than one step still allows one.
+    expect(candidateFinalAmounts(10_000, { ...rule, maxBasisPoints: 1 })).toEqual({ first: 10_010, last: 10_010 });
+    for (const base of [10_000, 10_001, 123_457, 1_250_000, 99_999_999]) {
+      const { first, last } = candidateFinalAmounts(base, rule);
+      expect(first % 10).toBe(0);
+      expect(last % 10).toBe(0);
+      expect(first).toBeGreaterThan(base);
+      expect(last - base).toBeLessThanOrEqual(Math.max(first - base, base / 100));
+    }
   });
 });

@@ -16,13 +16,34 @@ export function payableAmount(amount: number, fee: number, feeSide: 'customer' |
   return feeSide === 'customer' ? amount + fee : amount;
 }
 
+export interface OffsetRule {
+  /** Rials, a multiple of 10 (whole Toman). */
+  step: number;
+  maxSteps: number;
+  /** The offset stays within this share of the amount (basis points), though one step is always allowed. */
+  maxBasisPoints: number;
+}
+
+/** 1 Toman = 10 Rials: banking apps take whole Toman-friendly Rials, and a final amount is always one. */
+const TOMAN = 10;
+
+/** The final amounts create may offer for `base`, smallest first: never `base` itself. */
+export function candidateFinalAmounts(base: number, rule: OffsetRule): { first: number; last: number } {
+  // Whole Toman, fee included, then at least one step more: never the round figure a stranger might send by chance.
+  const first = Math.ceil(base / TOMAN) * TOMAN + rule.step;
+  const maxOffset = Number((BigInt(base) * BigInt(rule.maxBasisPoints)) / 10_000n);
+  const more = Math.max(0, Math.floor((base + maxOffset - first) / rule.step));
+  return { first, last: first + Math.min(more, rule.maxSteps - 1) * rule.step };
+}
+
 /**
- * The smallest offset (0, step, 2·step, ...) such that base + offset is not among `taken` (the final amounts of the
- * merchant's pending transactions), or null when all `maxSteps` are taken.
+ * The smallest final amount for `base` that is not among `taken` (the merchant's final amounts a deposit SMS could
+ * still name), or null when every allowed one is taken.
  */
-export function chooseOffset(base: number, taken: ReadonlySet<number>, step: number, maxSteps: number): number | null {
-  for (let k = 0; k < maxSteps; k++) {
-    if (!taken.has(base + k * step)) return k * step;
+export function chooseFinalAmount(base: number, taken: ReadonlySet<number>, rule: OffsetRule): number | null {
+  const { first, last } = candidateFinalAmounts(base, rule);
+  for (let amount = first; amount <= last; amount += rule.step) {
+    if (!taken.has(amount)) return amount;
   }
   return null;
 }

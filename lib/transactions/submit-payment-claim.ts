@@ -3,10 +3,14 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paymentClaims, transactionEvents, transactions } from '@/db/schema';
 import { ApiError, notFound } from '@/lib/api/errors';
+import { config } from '@/lib/config/config';
 import type { paymentClaimInput, paymentClaimResponse } from './schemas';
 import { effectiveStatus } from './status';
 
-/** Records the buyer's "I have paid" for the merchant to review; the status changes only by SMS or the merchant. */
+/**
+ * Records the buyer's "I have paid" for the merchant to review; the status changes only by SMS or the merchant. Also
+ * after expiry, during the SMS lookback: a buyer who paid at the last minute is exactly who needs to be heard.
+ */
 export async function submitPaymentClaim(
   authority: string,
   input: z.output<typeof paymentClaimInput>,
@@ -16,7 +20,10 @@ export async function submitPaymentClaim(
     const [row] = await tx.select().from(transactions).where(eq(transactions.authority, authority)).limit(1);
     if (!row) throw notFound('Transaction');
     const status = effectiveStatus(row);
-    if (status !== 'pending') throw new ApiError('invalid_state', `Transaction is ${status}`, { status });
+    const lookbackOver = Date.now() > row.expiresAt.getTime() + config().sms.lookbackMs;
+    if (status !== 'pending' && (status !== 'expired' || lookbackOver)) {
+      throw new ApiError('invalid_state', `Transaction is ${status}`, { status });
+    }
     const [claim] = await tx
       .insert(paymentClaims)
       .values({

@@ -67,7 +67,7 @@ const figures = (paidCount: number, paidVolume: number, paid: number, created: n
 describe('summarizeTransactions', () => {
   let a: Awaited<ReturnType<typeof merchantWithShops>>;
   let b: Awaited<ReturnType<typeof merchantWithShops>>;
-  const tx: Record<string, { id: string; authority: string }> = {};
+  const tx: Record<string, { id: string; authority: string; amount: number }> = {};
 
   beforeAll(async () => {
     a = await merchantWithShops(['Shop One', 'Shop Two']);

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
 import { transactionEvents, transactions } from '@/db/schema';
@@ -8,6 +8,7 @@ import { setupTestDatabase } from '../test-database';
 setupTestDatabase();
 
 const MELLAT = '6104331234567890';
+const MELLAT_SHEBA = 'IR160120000000001234567890';
 const rials = (n: number) => n.toLocaleString('en-US');
 /** A Mellat deposit SMS as the bank sends it (lines joined by newlines). */
 const mellatDeposit = (amount: number) => `بانک ملت\nحساب1234567890\nواریز${rials(amount)}\nمانده${rials(amount + 21_250_000)}\n04/07/15-08:42`;
@@ -15,8 +16,15 @@ const mellatDeposit = (amount: number) => `بانک ملت\nحساب1234567890\n
 async function merchantSetup() {
   const m = await registerMerchant();
   const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'فروشگاه تست' } })).body;
-  const card = (await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: MELLAT, owner_name: 'سارا محمدی' } })).body;
+  // The Sheba holds the account number Mellat's SMS print (حساب1234567890), so deposits to it fit this card.
+  const card = (
+    await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: MELLAT, owner_name: 'سارا محمدی', sheba: MELLAT_SHEBA } })
+  ).body;
   const device = (await m.call('POST', '/api/sms/devices', { token: m.access_token, body: { name: 'Sara phone' } })).body;
+  for (const sender of ['+98700717', 'Bank Mellat']) {
+    const trusted = await m.call('POST', '/api/sms/senders', { token: m.access_token, body: { device_id: device.id, sender, trust: 'trusted' } });
+    expect(trusted.status, JSON.stringify(trusted.body)).toBe(200);
+  }
   const create = async (body: Record<string, unknown> = {}) => {
     const res = await m.call('POST', '/api/transactions/create', {
       apiKey: shop.api_key,
@@ -45,7 +53,7 @@ describe('card-to-card flow', () => {
   it('create -> payment info -> check -> claim -> SMS -> paid -> verify twice -> list and filter', async () => {
     const m = await merchantSetup();
     const tx = await m.create({ factor_number: 'INV-1001', description: 'Order 1001' });
-    expect(tx).toMatchObject({ amount: 1_250_000, fee: 12_500, fee_side: 'merchant', final_amount: 1_250_000, status: 'pending' });
+    expect(tx).toMatchObject({ amount: 1_250_000, fee: 12_500, fee_side: 'merchant', final_amount: 1_250_010, status: 'pending' });
     expect(tx.authority).toMatch(/^[\w-]{24}$/);
     expect(tx.payment_url).toBe(`http://kpay.test/pay/${tx.authority}`);
 
@@ -55,7 +63,7 @@ describe('card-to-card flow', () => {
     expect(info.body).toMatchObject({
       authority: tx.authority,
       amount: 1_250_000,
-      final_amount: 1_250_000,
+      final_amount: 1_250_010,
       status: 'pending',
       card_number: MELLAT,
       owner_name: 'سارا محمدی',
@@ -75,9 +83,9 @@ describe('card-to-card flow', () => {
     expect(claim.body).toMatchObject({ reference: '123456789', card_last4: '4321' });
     expect((await buyer('GET', `/api/transactions/check/${tx.authority}`)).body.status).toBe('pending');
 
-    const sms = await m.sms(mellatDeposit(1_250_000));
+    const sms = await m.sms(mellatDeposit(1_250_010));
     expect(sms.status).toBe(200);
-    expect(sms.body).toMatchObject({ kind: 'deposit', amount: 1_250_000, match_status: 'matched', transaction_authority: tx.authority, duplicate: false });
+    expect(sms.body).toMatchObject({ kind: 'deposit', amount: 1_250_010, match_status: 'matched', transaction_authority: tx.authority, duplicate: false });
     expect((await buyer('GET', `/api/transactions/check/${tx.authority}`)).body).toMatchObject({ status: 'paid', is_paid: true, remaining_seconds: 0 });
 
     const first = await m.call('POST', '/api/transactions/verify', { apiKey: m.shop.api_key, body: { authority: tx.authority, amount: 1_250_000 } });
@@ -109,7 +117,8 @@ describe('card-to-card flow', () => {
   it('charges the fee to the buyer when fee_side=customer, rounded up', async () => {
     const m = await merchantSetup();
     const tx = await m.create({ amount: 123_457, fee_side: 'customer' });
-    expect(tx).toMatchObject({ amount: 123_457, fee: 1_235, final_amount: 124_692 });
+    // 123,457 + 1,235 = 124,692, up to whole Toman (124,700), then one step (1 Toman) more.
+    expect(tx).toMatchObject({ amount: 123_457, fee: 1_235, final_amount: 124_710, status: 'pending' });
   });
 
   it('validates amounts and URLs: minimum, whole Rials, Persian digits', async () => {
@@ -166,18 +175,41 @@ describe('final_amount uniqueness', () => {
     const created = await Promise.all(Array.from({ length: 50 }, () => m.create({ amount: 500_000 })));
     const finals = created.map((t) => t.final_amount).sort((a, b) => a - b);
     expect(new Set(finals).size).toBe(50);
-    expect(finals).toEqual(Array.from({ length: 50 }, (_, k) => 500_000 + k * 1_000));
+    expect(finals).toEqual(Array.from({ length: 50 }, (_, k) => 500_000 + (k + 1) * 10));
   });
 
-  it('frees an amount when its transaction leaves pending', async () => {
+  it('keeps an amount taken for the SMS lookback after its transaction leaves pending, then frees it', async () => {
     const m = await merchantSetup();
     const a = await m.create({ amount: 200_000 });
     const b = await m.create({ amount: 200_000 });
-    expect([a.final_amount, b.final_amount]).toEqual([200_000, 201_000]);
+    expect([a.final_amount, b.final_amount]).toEqual([200_010, 200_020]);
+    // Cancelled, expired (by the sweep or only by the clock) and paid: a late deposit may still name each of them.
     await m.call('POST', `/api/transactions/${a.id}/cancel`, { token: m.access_token });
-    expect((await m.create({ amount: 200_000 })).final_amount).toBe(200_000);
     await setExpiresAt(b.authority, new Date(Date.now() - 1000));
-    expect((await m.create({ amount: 200_000 })).final_amount).toBe(201_000);
+    const c = await m.create({ amount: 200_000 });
+    await m.call('POST', `/api/transactions/${c.id}/confirm`, { token: m.access_token });
+    expect(c.final_amount).toBe(200_030);
+    expect((await m.create({ amount: 200_000 })).final_amount).toBe(200_040);
+    // The lookback of a and b has passed: their amounts come back.
+    const db = await database();
+    await db.update(transactions).set({ amountHeldUntil: new Date(Date.now() - 1) }).where(inArray(transactions.id, [a.id, b.id]));
+    expect((await m.create({ amount: 200_000 })).final_amount).toBe(200_010);
+    expect((await m.create({ amount: 200_000 })).final_amount).toBe(200_020);
+    expect((await m.create({ amount: 200_000 })).final_amount).toBe(200_050);
+  });
+
+  it('answers 409 when every allowed offset is taken, and keeps the offset small', async () => {
+    const m = await merchantSetup();
+    // 1% of 10,000 Rials is 100: ten steps of one Toman.
+    const finals = [];
+    for (let i = 0; i < 10; i++) finals.push((await m.create({ amount: 10_000 })).final_amount);
+    expect(finals).toEqual(Array.from({ length: 10 }, (_, k) => 10_000 + (k + 1) * 10));
+    const full = await m.call('POST', '/api/transactions/create', {
+      apiKey: m.shop.api_key,
+      body: { shop_id: m.shop.id, card_id: m.card.id, amount: 10_000, callback_url: 'https://shop.example/cb' },
+    });
+    expect(full.status).toBe(409);
+    expect(full.body.error.code).toBe('conflict');
   });
 });
 
@@ -188,7 +220,7 @@ describe('state changes', () => {
       const tx = await m.create({ amount: 300_000 });
       const [confirm, sms] = await Promise.all([
         m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token }),
-        m.sms(mellatDeposit(300_000)),
+        m.sms(mellatDeposit(tx.final_amount)),
       ]);
       expect([200, 409]).toContain(confirm.status);
       expect(sms.body).toMatchObject({ match_status: 'matched', transaction_id: tx.id });
@@ -264,7 +296,7 @@ describe('bank SMS', () => {
     const m = await merchantSetup();
     const tx = await m.create({ amount: 700_000 });
     await setExpiresAt(tx.authority, new Date(Date.now() - 10 * 60_000));
-    const late = await m.sms(mellatDeposit(700_000));
+    const late = await m.sms(mellatDeposit(tx.final_amount));
     expect(late.body).toMatchObject({ match_status: 'paid_late', transaction_id: tx.id });
     const detail = (await m.call('GET', `/api/transactions/${tx.id}`, { token: m.access_token })).body;
     expect(detail).toMatchObject({ status: 'expired', paid_late: true });
@@ -281,7 +313,7 @@ describe('bank SMS', () => {
     const m = await merchantSetup();
     const tx = await m.create({ amount: 400_000 });
     const now = Date.now();
-    const payload = { from: 'Bank Mellat', text: mellatDeposit(400_000), sentStamp: String(now - 2000), receivedStamp: String(now), sim: 'SIM2', extra: 'ignored' };
+    const payload = { from: 'Bank Mellat', text: mellatDeposit(tx.final_amount), sentStamp: String(now), receivedStamp: String(now + 2000), sim: 'SIM2', extra: 'ignored' };
     const first = await m.call('POST', '/api/sms/inbound', { token: m.device.token, body: payload });
     const again = await m.call('POST', '/api/sms/inbound', { token: m.device.token, body: payload });
     expect(first.body).toMatchObject({ match_status: 'matched', duplicate: false, transaction_id: tx.id });

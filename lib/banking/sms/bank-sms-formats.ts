@@ -104,18 +104,26 @@ function namedInText(text: string): BankSmsFormat | undefined {
 }
 
 /**
+ * The bank a sender names ("Bank Mellat", "BMI", "بانک ملت"), given as normalizeSmsText output. Numeric shortcodes
+ * name no bank.
+ */
+export function formatNamedBySender(sender: string): BankSmsFormat | undefined {
+  const latinSender = sender.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return BANK_SMS_FORMATS.find(
+    (format) =>
+      format.senderNames.some((name) => latinSender.includes(name)) ||
+      format.markers.some((marker) => marker.test(sender)),
+  );
+}
+
+/**
  * The bank format of an SMS: first by a sender that names the bank (set by the bank; the text may name another bank,
  * e.g. a transfer's source), then by the bank named earliest in the text (the header), then by layout. Numeric
  * shortcodes name no bank, so they fall through to the text.
  */
 export function recognizeFormat(sender: string, text: string): BankSmsFormat | undefined {
-  const latinSender = sender.toLowerCase().replace(/[^a-z0-9]/g, '');
   return (
-    BANK_SMS_FORMATS.find(
-      (format) =>
-        format.senderNames.some((name) => latinSender.includes(name)) ||
-        format.markers.some((marker) => marker.test(sender)),
-    ) ??
+    formatNamedBySender(sender) ??
     namedInText(text) ??
     BANK_SMS_FORMATS.find((format) => format.shape?.test(text))
   );

@@ -114,8 +114,77 @@ describe('parseBankSms: one-time passwords', () => {
     ['blu OTP', 'blu', 'OTP: 9981 for blu login', 'blu'],
     ['English password, unknown sender', SHORTCODE, 'Your password: 5541', null],
     ['رمز دوم with a deposit-looking body', SHORTCODE, lines('واریز+2,500,000', 'رمز دوم: 7731'), null],
+    ['کد تائید', SHORTCODE, lines('بانک ملت', 'کد تائید: 8812'), 'mellat'],
+    ['رمز یک‌بار مصرف with a ZWNJ', SHORTCODE, lines('بانک صادرات', 'رمز یک\u200Cبار مصرف: 3321'), 'saderat'],
+    ['رمز یک بار مصرف in three words', SHORTCODE, lines('بانک ملی ایران', 'رمز یک بار مصرف: 3321'), 'melli'],
+    ['رمزپویا written joined', SHORTCODE, 'رمزپویا: 90817', null],
+    ['کد فعال‌سازی', SHORTCODE, lines('بانک ملت', 'کد فعال\u200Cسازی همراه بانک: 5512'), 'mellat'],
+    ['one time password', SHORTCODE, 'Your one time password is 5541', null],
   ])('%s', (_name, sender, text, format) => {
     expect(parse(text, sender)).toMatchObject({ kind: 'otp', format, amount: null, account: null, balance: null });
+  });
+
+  it('does not take "رمز" alone for a one-time password', () => {
+    expect(parse(lines('بانک ملت', 'رمز خود را در اختیار دیگران قرار ندهید'))).toMatchObject({ kind: 'unknown' });
+    expect(parse(lines('حساب1234567890', 'کارمزد5,000', 'مانده21,250,000'))).toMatchObject({ kind: 'unknown' });
+  });
+});
+
+describe('parseBankSms: real deposits with a fee line or a warning footer', () => {
+  it.each<[string, string, number, string]>([
+    ['Saderat, کارمزد line', lines('بانک صادرات', 'حساب 0123456789', 'واریز 2,000,000 ریال', 'کارمزد 0', 'مانده 5,000,000', '1405/04/13'), 2_000_000, '0123456789'],
+    ['Mellat, کارمزد line', lines('حساب1234567890', 'واریز2,500,000', 'کارمزد0', 'مانده21,250,000', '04/07/15-08:42'), 2_500_000, '1234567890'],
+    ['Tejarat, کارمزد after the amount', lines('بانک تجارت', 'کارت: 1111****222233', 'نوع تراکنش: واریز', 'مبلغ: 1,000,000 ريال', 'کارمزد: 5,000 ريال', 'مانده: 9,000,000 ريال'), 1_000_000, '1111****222233'],
+    ['Melli, warning footer', lines('بانک ملی ایران', 'واریز: 1,500,000', 'حساب: 0123456789001', 'مانده: 12,345,000', 'رمز خود را در اختیار دیگران قرار ندهید'), 1_500_000, '0123456789001'],
+    ['Mellat, fee and footer', lines('بانک ملت', 'حساب1234567890', 'واریز2,500,000', 'کارمزد0', 'مانده21,250,000', 'هرگز رمز کارت خود را به کسی نگویید'), 2_500_000, '1234567890'],
+  ])('%s', (_name, text, amount, account) => {
+    expect(parse(text)).toMatchObject({ kind: 'deposit', amount, account });
+  });
+});
+
+describe('parseBankSms: failed, reversed or requested transfers', () => {
+  it.each<[string, string, string, number | null]>([
+    ['failed transfer', SHORTCODE, lines('بانک ملت', 'انتقال وجه ناموفق', 'مبلغ: 2,500,000 ریال', 'به کارت 6104****1234', '1405/04/13-11:01'), 2_500_000],
+    ['failed, written نا موفق', SHORTCODE, lines('بانک تجارت', 'کارت: 1111****222233', 'نوع تراکنش: واریز نا موفق', 'مبلغ: 1,000,000 ريال'), 1_000_000],
+    ['failed with a plus sign', SHORTCODE, lines('777.888.20000275.1', '+1,000,000', 'تراکنش ناموفق', 'مانده: 1,500,000'), 1_000_000],
+    ['reversed transfer', SHORTCODE, lines('بانک صادرات', 'برگشت وجه', 'واریز 2,000,000 ریال', 'حساب 0123456789', 'مانده 5,000,000'), 2_000_000],
+    ['برگشتی transfer', SHORTCODE, lines('بانک تجارت', 'کارت: 1111****222233', 'نوع تراکنش: انتقال برگشتی', 'مبلغ: 1,000,000 ريال'), 1_000_000],
+    ['reversed purchase', 'Bank Mellat', lines('حساب1234567890', 'برگشت خرید', 'واریز500,000', 'مانده21,750,000'), 500_000],
+    ['transfer request', SHORTCODE, lines('بانک ملت', 'درخواست انتقال وجه شما به مبلغ 2,500,000 ریال ثبت شد.', 'شماره پیگیری: 123456'), 2_500_000],
+    ['request over two lines', SHORTCODE, lines('بانک سامان', 'درخواست انتقال پایا', 'مبلغ 30,000,000 ریال', 'به حساب 299-100-1112233-1 ثبت گردید'), 30_000_000],
+    ['cancelled deposit', SHORTCODE, lines('بانک ملی ایران', 'واریز: 1,500,000', 'حساب: 0123456789001', 'تراکنش لغو شد'), 1_500_000],
+    ['not done', SHORTCODE, lines('بانک ملی ایران', 'انتقال:+1,500,000 انجام نشد'), 1_500_000],
+  ])('%s', (_name, sender, text, amount) => {
+    expect(parse(text, sender)).toMatchObject({ kind: 'failed', amount });
+  });
+
+  it('still reads the bank and the account of a failed transfer', () => {
+    const text = lines('بانک ملت', 'انتقال وجه ناموفق', 'مبلغ: 2,500,000 ریال', 'به کارت 6104****1234');
+    expect(parse(text)).toEqual({ kind: 'failed', format: 'generic', bankCode: 'mellat', amount: 2_500_000, account: '6104****1234', balance: null });
+  });
+
+  it('does not take "درخواست" alone, or "ثبت شد" alone, for a request', () => {
+    expect(parse(lines('بانک ملی ایران', 'واریز: 1,500,000', 'برای درخواست تسهیلات به شعبه مراجعه کنید'))).toMatchObject({ kind: 'deposit' });
+    expect(parse(lines('بانک ملی ایران', 'واریز 1,500,000 ریال به حساب شما ثبت شد'))).toMatchObject({ kind: 'deposit', amount: 1_500_000 });
+  });
+});
+
+describe('parseBankSms: the destination account or card as printed', () => {
+  it.each<[string, string, string]>([
+    ['masked card', lines('بانک تجارت', 'کارت: 1111****222233', 'نوع تراکنش: واریز', 'مبلغ: 1,000,000 ريال'), '1111****222233'],
+    ['masked card, BIN and last four', lines('بانک ملت', 'واریز به کارت 6104****1234', 'مبلغ: 2,500,000 ریال'), '6104****1234'],
+    ['masked card in dashed groups', lines('بانک تجارت', 'کارت: 6104-33**-****-7890', 'نوع تراکنش: واریز', 'مبلغ: 1,000,000 ريال'), '6104-33**-****-7890'],
+    ['masked card in Persian digits', lines('بانک تجارت', 'کارت: ۶۱۰۴-۳۳**-****-۷۸۹۰', 'نوع تراکنش: واریز', 'مبلغ: ۱,۰۰۰,۰۰۰ ريال'), '6104-33**-****-7890'],
+    ['حساب with no space', MELLAT, '1234567890'],
+    ['Pasargad dotted', PASARGAD, '777.888.20000275.1'],
+    ['Saman dashed', SAMAN, '299-100-1112233-1'],
+    ['Keshavarzi one group and a star', KESHAVARZI, '8783*'],
+  ])('%s', (_name, text, account) => {
+    expect(parse(text).account).toBe(account);
+  });
+
+  it('does not take a date, a time or an amount for the account', () => {
+    expect(parse(lines('بانک رفاه', 'کارت5,000,000+', '1405/04/13-11:01')).account).toBeNull();
   });
 });
 

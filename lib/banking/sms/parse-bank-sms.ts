@@ -1,10 +1,11 @@
 import { recognizeFormat } from './bank-sms-formats';
 import { normalizeSmsText } from './normalize-sms-text';
 import { DEFAULT_ACCOUNT, readAccount } from './read-account';
-import { type Sign, genericAmount, readBalance, toSmsText } from './read-amount';
-import { DEPOSIT, OTP, PURCHASE, WITHDRAWAL } from './sms-keywords';
+import { type Sign, type SmsText, genericAmount, readBalance, toSmsText } from './read-amount';
+import { DEPOSIT, FAILED, OTP, PURCHASE, WITHDRAWAL } from './sms-keywords';
 
-export type SmsKind = 'deposit' | 'withdrawal' | 'purchase' | 'otp' | 'unknown';
+/** 'failed': a transfer that failed, was reversed or was only requested; its amount is read, but it is no deposit. */
+export type SmsKind = 'deposit' | 'withdrawal' | 'purchase' | 'failed' | 'otp' | 'unknown';
 
 export interface ParsedBankSms {
   kind: SmsKind;
@@ -12,7 +13,7 @@ export interface ParsedBankSms {
   format: string | null;
   /** Bank code from lib/banking/banks.ts when known (blu is Saman's digital bank: 'saman'), else null. */
   bankCode: string | null;
-  /** Integer Rials (Toman amounts ×10), only for deposit/withdrawal/purchase; null when unreadable. Never a float. */
+  /** Integer Rials (Toman ×10) for deposit/withdrawal/purchase/failed; null when unreadable. Never a float. */
   amount: number | null;
   /** Account or card fragment as printed (digits, dots, dashes, stars), null if none. */
   account: string | null;
@@ -20,9 +21,12 @@ export interface ParsedBankSms {
   balance: number | null;
 }
 
-const KINDS_WITH_AMOUNT: ReadonlySet<SmsKind> = new Set(['deposit', 'withdrawal', 'purchase']);
+const KINDS_WITH_AMOUNT: ReadonlySet<SmsKind> = new Set(['deposit', 'withdrawal', 'purchase', 'failed']);
 
-function classify(body: string, sign: Sign | null, incoming: RegExp | undefined): SmsKind {
+function classify(sms: SmsText, sign: Sign | null, incoming: RegExp | undefined): SmsKind {
+  // First, and on the whole text: a failed or reversed transfer may print "+amount" or "واریز" and must never pay.
+  if (FAILED.test(sms.text)) return 'failed';
+  const { body } = sms;
   if (PURCHASE.test(body)) return 'purchase';
   if (sign) return sign === '+' ? 'deposit' : 'withdrawal';
   // Money out is tested first: a message naming both is not trusted as a deposit, which would mark an order paid.
@@ -45,7 +49,7 @@ export function parseBankSms(input: { sender: string; text: string }): ParsedBan
   const own = bank?.readAmount(sms) ?? null;
   const generic = own ? null : genericAmount(sms);
   const money = own ?? generic;
-  const kind = classify(sms.body, money?.sign ?? null, bank?.incoming);
+  const kind = classify(sms, money?.sign ?? null, bank?.incoming);
   return {
     kind,
     format: generic ? 'generic' : (bank?.format ?? null),

@@ -1,7 +1,36 @@
 /** Words that decide what a bank SMS is, written for normalizeSmsText output (Persian ی/ک, no ZWNJ). */
 
-/** One-time passwords. "رمز" covers رمز پویا, رمز دوم and رمز یکبار مصرف; تایید is spelt تایید, تأیید or تائید. */
-export const OTP = /رمز|کد ?ت(?:[اأ]یی|ائی)د|\botp\b|password/i;
+/**
+ * One-time passwords, by whole phrases only. Never "رمز" alone: it is inside "کارمزد" (the fee line of real deposit
+ * SMS), and deposit SMS often end with "رمز خود را در اختیار دیگران قرار ندهید". یک‌بار loses its ZWNJ in
+ * normalizeSmsText, so یکبار, یک بار and یک‌بار are all "یک ?بار"; تایید is also spelt تأیید or تائید.
+ */
+export const OTP = new RegExp(
+  [
+    '(?<!\\p{L})رمز ?(?:پویا|دوم|(?:عبور )?یک ?بار ?مصرف)',
+    '(?<!\\p{L})کد ?(?:ت(?:[اأ]یی|ائی)د|فعال ?سازی|یک ?بار ?مصرف)',
+    '\\botp\\b',
+    'password',
+  ].join('|'),
+  'iu',
+);
+
+/**
+ * A transfer that failed, was reversed or was only requested: not money in, whatever amount or sign it prints.
+ * Tested before every other kind ("برگشت خرید" returns a purchase, "واریز ناموفق" names a deposit).
+ */
+export const FAILED = new RegExp(
+  [
+    'نا ?موفق',
+    // برگشت وجه, برگشتی, برگشت خورد.
+    'برگشت',
+    '(?<!\\p{L})(?:لغو|ابطال) (?:شد|گردید)',
+    'انجام نشد',
+    // "درخواست انتقال وجه شما ثبت شد": accepted for processing, not yet paid.
+    '(?<!\\p{L})درخواست[\\s\\S]*ثبت (?:شد|گردید)',
+  ].join('|'),
+  'u',
+);
 
 /** Tested before withdrawals: a card purchase is worded "برداشت از کارت بابت خرید". */
 export const PURCHASE = /خرید|پرداخت قبض/;

@@ -1,0 +1,7 @@
+import { apiRoute } from '@/lib/api/handler';
+import { setSmsSenderTrustInput } from '@/lib/sms/schemas';
+import { listSmsSenders, setSenderTrust } from '@/lib/sms/set-sender-trust';
+
+export const GET = apiRoute({ auth: 'user' }, ({ principal }) => listSmsSenders(principal.userId));
+
+export const POST = apiRoute({ auth: 'user', body: setSmsSenderTrustInput }, ({ principal, body }) => setSenderTrust(principal.userId, body));
