@@ -5,6 +5,7 @@ import { destinationFitsCard, parseSmsDestination } from '@/lib/banking/sms/sms-
 import { classifySmsSender } from '@/lib/banking/sms/sms-sender';
 import { config } from '@/lib/config/config';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
+import { isAmountHeld } from '@/lib/transactions/held-amounts';
 import { effectiveStatus, isPaid } from '@/lib/transactions/status';
 import { type TransitionResult, transitionTransaction } from '@/lib/transactions/transition-transaction';
 import type { ReviewReason } from './review-reasons';
@@ -55,7 +56,7 @@ export async function applyDeposit(tx: Transaction, sms: SmsRow): Promise<Deposi
     .where(and(eq(transactions.userId, sms.userId), eq(transactions.finalAmount, sms.amount), eq(transactions.amountHeld, true)))
     .limit(1)
     .for('update', { of: transactions });
-  if (!found) return outcome('unmatched');
+  if (!found || !isAmountHeld(found.transaction)) return outcome('unmatched');
   const { transaction: candidate, card } = found;
 
   const destination = parseSmsDestination(sms.destination);

@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
+import type { TransactionStatus } from '@/db/schema';
 import { config } from '@/lib/config/config';
+import { effectiveStatus } from './status';
 
 /**
  * A final_amount stays taken while its transaction is pending and for the SMS matcher's lookback after it left
@@ -9,8 +11,22 @@ import { config } from '@/lib/config/config';
  */
 export const amountHeldUntil = (leftPendingAt: Date): Date => new Date(leftPendingAt.getTime() + config().sms.lookbackMs);
 
-/** The same rule in SQL, for set-based updates: `amount_held_until = <this>` when rows leave pending now. */
-export const amountHeldUntilSql = () => sql`now() + make_interval(secs => ${config().sms.lookbackMs / 1000})`;
+/** The same rule in SQL, for the expiry sweep: an expired transaction left pending at its expires_at. */
+export const amountHeldUntilSql = () => sql`expires_at + make_interval(secs => ${config().sms.lookbackMs / 1000})`;
+
+/**
+ * When a transaction left pending: now for a change made now, but expires_at for one that had already expired by
+ * the clock (the sweep may run late, or not at all while the server was down).
+ */
+export const leftPendingAt = (row: { status: TransactionStatus; expiresAt: Date }, now: Date): Date =>
+  effectiveStatus(row, now) === 'expired' && row.status === 'pending' ? row.expiresAt : now;
+
+/** Whether a deposit may still name this transaction's final_amount now, before the release sweep has run. */
+export function isAmountHeld(row: { status: TransactionStatus; expiresAt: Date; amountHeld: boolean; amountHeldUntil: Date | null }, now = new Date()): boolean {
+  if (!row.amountHeld) return false;
+  const until = row.amountHeldUntil ?? (effectiveStatus(row, now) === 'pending' ? null : amountHeldUntil(leftPendingAt(row, now)));
+  return until === null || until.getTime() > now.getTime();
+}
 
 /** Gives back the final amounts whose lookback has passed (all merchants', or one's), so create may offer them again. */
 export async function releaseHeldAmounts(db: Executor, userId?: string): Promise<void> {

@@ -2,7 +2,7 @@ import { and, eq, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
 import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
-import { amountHeldUntil } from './held-amounts';
+import { amountHeldUntil, leftPendingAt } from './held-amounts';
 import { canTransition, effectiveStatus, webhookTypeOf } from './status';
 import { toTransactionResponse } from './transaction-access';
 
@@ -39,7 +39,7 @@ export async function transitionTransaction(
   if (!canTransition(from, args.to)) return { ok: false, row: current, from };
 
   // Leaving pending starts the lookback during which a late deposit may still name this final_amount.
-  const hold = current.status === 'pending' ? { amountHeldUntil: amountHeldUntil(now) } : {};
+  const hold = current.status === 'pending' ? { amountHeldUntil: amountHeldUntil(leftPendingAt(current, now)) } : {};
   const [row] = await tx
     .update(transactions)
     .set({ ...args.set?.(from), ...hold, status: args.to, updatedAt: now })

@@ -62,6 +62,8 @@ async function setTimes(
   }
 }
 
+/** Every final amount here is one Toman (10 Rials) above its amount: the smallest offset create chooses. */
+const STEP = 10;
 const figures = (paidCount: number, paidVolume: number, paid: number, created: number) => ({ paidCount, paidVolume, conversion: { paid, created } });
 
 describe('summarizeTransactions', () => {
@@ -121,9 +123,9 @@ describe('summarizeTransactions', () => {
     const summary = await summarizeTransactions(a.principal, { now: NOW });
     expect(summary.total).toEqual({
       periods: {
-        today: figures(2, 1_500_000, 0, 3),
-        '7d': figures(4, 3_601_000, 3, 8),
-        '30d': figures(5, 6_601_000, 5, 10),
+        today: figures(2, 1_500_000 + 2 * STEP, 0, 3),
+        '7d': figures(4, 3_601_000 + 4 * STEP, 3, 8),
+        '30d': figures(5, 6_601_000 + 5 * STEP, 5, 10),
       },
       pendingNow: 2,
     });
@@ -132,14 +134,14 @@ describe('summarizeTransactions', () => {
         shopId: a.shops[0]!.id,
         name: 'Shop One',
         isActive: true,
-        periods: { today: figures(1, 1_000_000, 0, 2), '7d': figures(3, 3_101_000, 3, 6), '30d': figures(4, 6_101_000, 4, 7) },
+        periods: { today: figures(1, 1_000_000 + STEP, 0, 2), '7d': figures(3, 3_101_000 + 3 * STEP, 3, 6), '30d': figures(4, 6_101_000 + 4 * STEP, 4, 7) },
         pendingNow: 1,
       },
       {
         shopId: a.shops[1]!.id,
         name: 'Shop Two',
         isActive: true,
-        periods: { today: figures(1, 500_000, 0, 1), '7d': figures(1, 500_000, 0, 2), '30d': figures(1, 500_000, 1, 3) },
+        periods: { today: figures(1, 500_000 + STEP, 0, 1), '7d': figures(1, 500_000 + STEP, 0, 2), '30d': figures(1, 500_000 + STEP, 1, 3) },
         pendingNow: 1,
       },
     ]);
@@ -152,10 +154,10 @@ describe('summarizeTransactions', () => {
     expect(daily.at(-1)!.day).toBe('2026-03-11');
     const nonZero = daily.filter((d) => d.paidCount > 0);
     expect(nonZero).toEqual([
-      { day: '2026-03-04', paidVolume: 3_000_000, paidCount: 1 },
-      { day: '2026-03-05', paidVolume: 101_000, paidCount: 1 },
-      { day: '2026-03-10', paidVolume: 2_000_000, paidCount: 1 },
-      { day: '2026-03-11', paidVolume: 1_500_000, paidCount: 2 },
+      { day: '2026-03-04', paidVolume: 3_000_000 + STEP, paidCount: 1 },
+      { day: '2026-03-05', paidVolume: 101_000 + STEP, paidCount: 1 },
+      { day: '2026-03-10', paidVolume: 2_000_000 + STEP, paidCount: 1 },
+      { day: '2026-03-11', paidVolume: 1_500_000 + 2 * STEP, paidCount: 2 },
     ]);
     expect(daily.every((d) => d.paidCount > 0 || d.paidVolume === 0)).toBe(true);
     expect(daily.reduce((sum, d) => sum + d.paidVolume, 0)).toBe(total.periods['30d'].paidVolume);
@@ -164,14 +166,14 @@ describe('summarizeTransactions', () => {
   it('lists the latest eight events, newest first, with authority, shop and amount', async () => {
     const { recentActivity } = await summarizeTransactions(a.principal, { now: NOW });
     expect(recentActivity.map((e) => [e.type, e.authority, e.shopName, e.finalAmount])).toEqual([
-      ['created', tx.pendingTwo!.authority, 'Shop Two', 650_000],
-      ['paid', tx.latePaid!.authority, 'Shop Two', 500_000],
-      ['created', tx.pendingNow!.authority, 'Shop One', 600_000],
-      ['paid', tx.paidToday!.authority, 'Shop One', 1_000_000],
-      ['cancelled', tx.cancelled!.authority, 'Shop One', 800_000],
-      ['created', tx.cancelled!.authority, 'Shop One', 800_000],
-      ['verified', tx.verifiedYesterday!.authority, 'Shop One', 2_000_000],
-      ['paid', tx.verifiedYesterday!.authority, 'Shop One', 2_000_000],
+      ['created', tx.pendingTwo!.authority, 'Shop Two', 650_000 + STEP],
+      ['paid', tx.latePaid!.authority, 'Shop Two', 500_000 + STEP],
+      ['created', tx.pendingNow!.authority, 'Shop One', 600_000 + STEP],
+      ['paid', tx.paidToday!.authority, 'Shop One', 1_000_000 + STEP],
+      ['cancelled', tx.cancelled!.authority, 'Shop One', 800_000 + STEP],
+      ['created', tx.cancelled!.authority, 'Shop One', 800_000 + STEP],
+      ['verified', tx.verifiedYesterday!.authority, 'Shop One', 2_000_000 + STEP],
+      ['paid', tx.verifiedYesterday!.authority, 'Shop One', 2_000_000 + STEP],
     ]);
     expect(recentActivity[0]).toMatchObject({ transactionId: tx.pendingTwo!.id, at: minutesBefore(1) });
   });
@@ -180,11 +182,11 @@ describe('summarizeTransactions', () => {
     const two = a.shops[1]!;
     const summary = await summarizeTransactions(a.principal, { now: NOW, shopId: two.id });
     expect(summary.total).toEqual({
-      periods: { today: figures(1, 500_000, 0, 1), '7d': figures(1, 500_000, 0, 2), '30d': figures(1, 500_000, 1, 3) },
+      periods: { today: figures(1, 500_000 + STEP, 0, 1), '7d': figures(1, 500_000 + STEP, 0, 2), '30d': figures(1, 500_000 + STEP, 1, 3) },
       pendingNow: 1,
     });
     expect(summary.shops.map((s) => s.name)).toEqual(['Shop One', 'Shop Two']);
-    expect(summary.daily.filter((d) => d.paidCount > 0)).toEqual([{ day: '2026-03-11', paidVolume: 500_000, paidCount: 1 }]);
+    expect(summary.daily.filter((d) => d.paidCount > 0)).toEqual([{ day: '2026-03-11', paidVolume: 500_000 + STEP, paidCount: 1 }]);
     expect(new Set(summary.recentActivity.map((e) => e.shopName))).toEqual(new Set(['Shop Two']));
     expect(summary.recentActivity.map((e) => e.type)).toEqual(['created', 'paid', 'expired', 'created', 'created']);
   });
@@ -194,17 +196,17 @@ describe('summarizeTransactions', () => {
     const principal = (await resolvePrincipal(new Headers({ 'x-api-key': two.api_key }), 'user_or_key')) as Principal;
     const summary = await summarizeTransactions(principal, { now: NOW });
     expect(summary.shops.map((s) => s.shopId)).toEqual([two.id]);
-    expect(summary.total.periods['30d']).toEqual(figures(1, 500_000, 1, 3));
+    expect(summary.total.periods['30d']).toEqual(figures(1, 500_000 + STEP, 1, 3));
     expect(summary.total.pendingNow).toBe(1);
   });
 
   it("keeps merchants apart: B sees only its own figures and none of A's shops", async () => {
     const summary = await summarizeTransactions(b.principal);
     expect(summary.shops.map((s) => s.name)).toEqual(['Shop B']);
-    expect(summary.total.periods.today).toEqual(figures(1, 7_000_000, 1, 2));
-    expect(summary.total.periods['30d']).toEqual(figures(1, 7_000_000, 1, 2));
+    expect(summary.total.periods.today).toEqual(figures(1, 7_000_000 + STEP, 1, 2));
+    expect(summary.total.periods['30d']).toEqual(figures(1, 7_000_000 + STEP, 1, 2));
     expect(summary.total.pendingNow).toBe(1);
-    expect(summary.daily.at(-1)).toMatchObject({ paidVolume: 7_000_000, paidCount: 1 });
+    expect(summary.daily.at(-1)).toMatchObject({ paidVolume: 7_000_000 + STEP, paidCount: 1 });
     expect(new Set(summary.recentActivity.map((e) => e.authority))).toEqual(new Set([tx.bPaid!.authority, tx.bPending!.authority]));
 
     await expect(summarizeTransactions(b.principal, { shopId: a.shops[0]!.id })).rejects.toMatchObject({ code: 'not_found' });

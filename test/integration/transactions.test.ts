@@ -1,53 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
+import { inArray } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
-import { transactionEvents, transactions } from '@/db/schema';
-import { apiClient, registerMerchant } from '../api-client';
+import { transactions } from '@/db/schema';
+import { apiClient } from '../api-client';
+import { cardToCardMerchant as merchantSetup, MELLAT_CARD as MELLAT, mellatDeposit, paidEvents, setExpiresAt } from '../card-to-card-merchant';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
-
-const MELLAT = '6104331234567890';
-const MELLAT_SHEBA = 'IR160120000000001234567890';
-const rials = (n: number) => n.toLocaleString('en-US');
-/** A Mellat deposit SMS as the bank sends it (lines joined by newlines). */
-const mellatDeposit = (amount: number) => `بانک ملت\nحساب1234567890\nواریز${rials(amount)}\nمانده${rials(amount + 21_250_000)}\n04/07/15-08:42`;
-
-async function merchantSetup() {
-  const m = await registerMerchant();
-  const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'فروشگاه تست' } })).body;
-  // The Sheba holds the account number Mellat's SMS print (حساب1234567890), so deposits to it fit this card.
-  const card = (
-    await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: MELLAT, owner_name: 'سارا محمدی', sheba: MELLAT_SHEBA } })
-  ).body;
-  const device = (await m.call('POST', '/api/sms/devices', { token: m.access_token, body: { name: 'Sara phone' } })).body;
-  for (const sender of ['+98700717', 'Bank Mellat']) {
-    const trusted = await m.call('POST', '/api/sms/senders', { token: m.access_token, body: { device_id: device.id, sender, trust: 'trusted' } });
-    expect(trusted.status, JSON.stringify(trusted.body)).toBe(200);
-  }
-  const create = async (body: Record<string, unknown> = {}) => {
-    const res = await m.call('POST', '/api/transactions/create', {
-      apiKey: shop.api_key,
-      body: { shop_id: shop.id, card_id: card.id, amount: 1_250_000, callback_url: 'https://shop.example/back?order=7', ...body },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body;
-  };
-  const sms = (text: string, extra: Record<string, unknown> = {}) =>
-    m.call('POST', '/api/sms/inbound', { token: device.token, body: { from: '+98700717', text, sentStamp: String(Date.now()), receivedStamp: String(Date.now()), sim: 'SIM1', ...extra } });
-  return { ...m, shop, card, device, create, sms };
-}
-
-async function setExpiresAt(authority: string, expiresAt: Date) {
-  const db = await database();
-  await db.update(transactions).set({ expiresAt }).where(eq(transactions.authority, authority));
-}
-
-async function paidEvents(id: string) {
-  const db = await database();
-  const events = await db.select().from(transactionEvents).where(eq(transactionEvents.transactionId, id));
-  return events.filter((e) => e.toStatus === 'paid');
-}
 
 describe('card-to-card flow', () => {
   it('create -> payment info -> check -> claim -> SMS -> paid -> verify twice -> list and filter', async () => {
