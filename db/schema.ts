@@ -334,7 +334,7 @@ export const webhookDeliveries = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    // Null for a per-payment URL (crypto payments' webhook_url), which is signed with the shop's first endpoint secret.
+    // Null for a delivery that carries its own URL (crypto payments' webhook_url), signed with the shop's webhook secret.
     endpointId: uuid('endpoint_id').references(() => webhookEndpoints.id, { onDelete: 'cascade' }),
     url: text('url').notNull(),
     status: text('status', { enum: WEBHOOK_DELIVERY_STATUSES }).notNull().default('pending'),

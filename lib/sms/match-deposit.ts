@@ -31,6 +31,7 @@ const outcome = (matchStatus: MatchStatus, transactionId: string | null = null, 
  * transaction automatically only when every one of these holds, and is otherwise kept for the merchant, never dropped:
  * - the sender is not a person's mobile number and the merchant trusts it on this phone (else needs_review);
  * - the phone's stamp was believable (else needs_review);
+ * - it is not the same text as an SMS of the last minutes without the same stamp (else possible_duplicate);
  * - exactly one transaction of the merchant holds this final_amount (held from creation until the SMS lookback after
  *   it left pending, so no other transaction can ask for the same sum meanwhile), else unmatched;
  * - the card or account the SMS names, if any, is that transaction's card (else needs_review);
@@ -47,6 +48,8 @@ export async function applyDeposit(tx: Transaction, sms: SmsRow): Promise<Deposi
   if (trust === 'blocked') return outcome('ignored', null, 'blocked_sender');
   if (trust !== 'trusted') return outcome('needs_review', null, 'untrusted_sender');
   if (sms.stampAdjusted) return outcome('needs_review', null, 'stamp_out_of_range');
+  // The same words again shortly after, without the same stamp: a retry or a second real deposit; the merchant decides.
+  if (sms.duplicateOfId) return outcome('possible_duplicate');
 
   // Locked: a concurrent deposit or confirmation of the same transaction waits here and then sees what this one did.
   const [found] = await tx

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { and, desc, eq, gte, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, sql } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { smsDevices, smsMessages } from '@/db/schema';
@@ -25,8 +25,8 @@ const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\
 
 /**
  * Stores a forwarded SMS once, parses it, and lets applyDeposit decide what a deposit pays. A retry of the same SMS
- * (same phone, sender, text and stamp) answers the stored one with `duplicate: true`; the same text again without
- * that proof is stored as possible_duplicate and pays nothing by itself. Nothing is ever dropped.
+ * (same phone, sender, text and stamp) answers the stored one with `duplicate: true`; the same text again within
+ * minutes without that proof is stored with duplicate_of_id and pays nothing by itself. Nothing is ever dropped.
  */
 export async function receiveSms(device: DevicePrincipal, input: Input): Promise<z.infer<typeof inboundSmsResponse>> {
   const db = await database();
@@ -62,7 +62,7 @@ export async function receiveSms(device: DevicePrincipal, input: Input): Promise
                 gte(smsMessages.createdAt, new Date(now.getTime() - DUPLICATE_WINDOW_MS)),
               ),
             )
-            .orderBy(desc(smsMessages.createdAt))
+            .orderBy(asc(smsMessages.createdAt))
             .limit(1)
         : [];
     const [message] = await tx
@@ -82,7 +82,7 @@ export async function receiveSms(device: DevicePrincipal, input: Input): Promise
         bankCode: parsed.bankCode,
         amount: parsed.amount,
         destination: parsed.account,
-        matchStatus: earlier ? 'possible_duplicate' : parsed.kind === 'deposit' ? 'unmatched' : 'ignored',
+        matchStatus: parsed.kind === 'deposit' ? 'unmatched' : 'ignored',
         createdAt: now,
       })
       .returning();
