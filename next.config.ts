@@ -1,20 +1,12 @@
 import type { NextConfig } from 'next';
+import { contentSecurityPolicy } from './lib/security/content-security-policy';
 
 const isDev = process.env.NODE_ENV !== 'production';
 
-// No third-party origins anywhere; 'unsafe-eval' only for React's dev tooling.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ''}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join('; ');
+// The strict policy (scripts only from our own files, never inline) for every response; proxy.ts replaces it on pages
+// with the nonce policy. Only what is fixed at build time belongs here: HSTS follows KPAY_PUBLIC_URL at run time, so
+// scripts/start.mjs sends it.
+const csp = contentSecurityPolicy({ dev: isDev });
 
 const nextConfig: NextConfig = {
   // Native or file-system packages that must be required at run time, not bundled.
@@ -27,7 +19,8 @@ const nextConfig: NextConfig = {
       {
         source: '/:path*',
         headers: [
-          { key: 'Content-Security-Policy', value: csp },
+          // Lower case, as proxy.ts's header arrives: its page policy then replaces this one rather than joining it.
+          { key: 'content-security-policy', value: csp },
           { key: 'X-Content-Type-Options', value: 'nosniff' },
           { key: 'X-Frame-Options', value: 'DENY' },
           { key: 'Referrer-Policy', value: 'same-origin' },

@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 
-// Pure marketing content: prerender once, never touch the database.
-export const dynamic = 'force-static';
+// Pure marketing content that never touches the database. Rendered per request all the same: a prerendered page
+// cannot carry the per-request script nonce of the pages' Content-Security-Policy (proxy.ts).
+export const dynamic = 'force-dynamic';
 
 // Plain <a> rather than next/link: /docs and /api/openapi.json are route handlers,
 // so they are full page loads anyway, and this page stays free of client components.
@@ -136,7 +137,8 @@ const curlExample = `curl -X POST http://localhost:3000/api/auth/register \\
 
 export default function Home() {
   return (
-    <div className="overflow-x-clip">
+    // Persian whatever the visitor's language cookie says (the root layout follows it now that this page is dynamic).
+    <div lang="fa" dir="rtl" className="overflow-x-clip">
       <header className="mx-auto flex max-w-5xl items-center justify-between px-5 py-4">
         <p className="flex items-center gap-2 text-lg font-bold text-ink-950">
           <Logo />

@@ -208,19 +208,26 @@ test("a second merchant sees none of the first one's data", async ({ page, brows
   await anonymous.close();
 });
 
-test('an SMS forwarder is set up from its QR code, and an unmatched deposit is matched to a transaction by hand', async ({ page, request }) => {
+test('an SMS forwarder is set up from its QR code; deposits needing review are matched by hand or applied by trusting their bank', async ({ page, request }) => {
   const mobile = uniqueMobile('0935');
   await register(page, 'Forwarder Owner', mobile);
   const { access_token } = await (await request.post('/api/auth/login', { data: { username: mobile, password: PASSWORD } })).json();
   const bearer = { Authorization: `Bearer ${access_token}` };
   const shop = await (await request.post('/api/shops', { headers: bearer, data: { name: 'SMS Shop' } })).json();
-  const card = await (await request.post('/api/cards', { headers: bearer, data: { card_number: '6104339876543210', owner_name: 'Ali Alavi' } })).json();
-  const tx = await (
-    await request.post('/api/transactions/create', {
-      headers: { 'X-API-Key': shop.api_key },
-      data: { shop_id: shop.id, card_id: card.id, amount: 700_000, callback_url: 'https://shop.example/back' },
+  const card = await (
+    await request.post('/api/cards', {
+      headers: bearer,
+      data: { card_number: '6104339876543210', owner_name: 'Ali Alavi', sheba: 'IR160120000000001234567890' },
     })
   ).json();
+  const createTransaction = async (amount: number) =>
+    (
+      await request.post('/api/transactions/create', {
+        headers: { 'X-API-Key': shop.api_key },
+        data: { shop_id: shop.id, card_id: card.id, amount, callback_url: 'https://shop.example/back' },
+      })
+    ).json();
+  const tx = await createTransaction(700_000);
 
   // A phone is added; its token is shown once with a QR code holding the address and the token.
   await page.goto('/dashboard/sms');
@@ -231,17 +238,28 @@ test('an SMS forwarder is set up from its QR code, and an unmatched deposit is m
   const token = (await setup.locator('code').nth(1).textContent())!.trim();
   await shot(page, 'sms-device-setup');
 
-  // The buyer paid 1,000 Rials more than asked, so the deposit SMS names no transaction.
-  const paid = tx.final_amount + 1000;
-  const inbound = await request.post('/api/sms/inbound', {
-    headers: { Authorization: `Bearer ${token}` },
-    data: { from: 'Bank Mellat', text: `بانک ملت\nحساب1234567890\nواریز${paid.toLocaleString('en-US')}\nمانده30,000,000`, receivedStamp: String(Date.now()) },
-  });
-  expect(inbound.ok()).toBe(true);
-  expect((await inbound.json()).match_status).toBe('unmatched');
+  const postSms = async (from: string, amount: number, balance: string) => {
+    const inbound = await request.post('/api/sms/inbound', {
+      headers: { Authorization: `Bearer ${token}` },
+      data: { from, text: `بانک ملت\nحساب1234567890\nواریز${amount.toLocaleString('en-US')}\nمانده${balance}`, receivedStamp: String(Date.now()) },
+    });
+    expect(inbound.ok()).toBe(true);
+    return inbound.json();
+  };
+  // Anyone can text the merchant's phone: a personal number's "deposit" never pays by itself.
+  expect(await postSms('09121234567', tx.final_amount, '30,000,000')).toMatchObject({ match_status: 'needs_review', review_reason: 'personal_sender' });
+  // The buyer paid 1,000 Rials more than asked, from a bank sender this phone does not trust yet.
+  expect(await postSms('Bank Mellat', tx.final_amount + 1000, '31,000,000')).toMatchObject({ match_status: 'needs_review', review_reason: 'untrusted_sender' });
 
-  await page.goto('/dashboard/sms?match_status=unmatched');
-  await page.getByRole('button', { name: sms.match.open }).click();
+  await page.goto('/dashboard/sms?match_status=needs_review');
+  await expect(page.getByText(sms.message.review.personal_sender)).toBeVisible();
+  const fromBank = page.getByRole('article', { name: 'Bank Mellat' });
+  await expect(fromBank.getByText(sms.message.review.untrusted_sender)).toBeVisible();
+  const trustBank = sms.trust.trustBank.replace('{bank}', 'بانک ملت');
+  await expect(fromBank.getByRole('button', { name: trustBank })).toBeVisible();
+  await expect(fromBank.getByRole('button', { name: sms.trust.block })).toBeVisible();
+  await shot(page, 'sms-needs-review');
+  await fromBank.getByRole('button', { name: sms.match.open }).click();
   const dialog = page.getByRole('alertdialog');
   await dialog.getByRole('radio', { name: new RegExp(tx.authority.slice(0, 8)) }).check();
   await dialog.getByRole('checkbox', { name: sms.match.acceptDifference }).check();
@@ -249,6 +267,13 @@ test('an SMS forwarder is set up from its QR code, and an unmatched deposit is m
   await dialog.getByRole('button', { name: sms.match.confirm, exact: true }).click();
   await expect(page.getByText(sms.match.matched)).toBeVisible();
   expect((await (await request.get(`/api/transactions/check/${tx.authority}`)).json()).status).toBe('paid');
+
+  // The next deposit from the same bank: one tap trusts the sender and applies it.
+  const second = await createTransaction(800_000);
+  expect(await postSms('Bank Mellat', second.final_amount, '31,800,000')).toMatchObject({ match_status: 'needs_review' });
+  await page.goto('/dashboard/sms?match_status=needs_review');
+  await page.getByRole('article', { name: 'Bank Mellat' }).getByRole('button', { name: trustBank }).click();
+  await expect.poll(async () => (await (await request.get(`/api/transactions/check/${second.authority}`)).json()).status).toBe('paid');
   await page.goto('/dashboard/sms');
   await shot(page, 'sms-inbox');
 });

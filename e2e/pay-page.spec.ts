@@ -6,8 +6,17 @@ async function seedMerchant(request: APIRequestContext) {
   const { access_token } = await (await request.post('/api/auth/register', { data: { name: 'Pay E2E', mobile, password: 'secret123' } })).json();
   const auth = { Authorization: `Bearer ${access_token}` };
   const shop = await (await request.post('/api/shops', { headers: auth, data: { name: 'کتاب‌فروشی آفتاب' } })).json();
-  const card = await (await request.post('/api/cards', { headers: auth, data: { card_number: '6104331234567890', owner_name: 'سارا محمدی' } })).json();
+  // The Sheba names account 1234567890, the one the bank's deposit SMS below prints.
+  const card = await (
+    await request.post('/api/cards', {
+      headers: auth,
+      data: { card_number: '6104331234567890', owner_name: 'سارا محمدی', sheba: 'IR160120000000001234567890' },
+    })
+  ).json();
   const device = await (await request.post('/api/sms/devices', { headers: auth, data: { name: 'phone' } })).json();
+  // Only senders the merchant trusts on that phone may confirm a payment.
+  const trusted = await request.post('/api/sms/senders', { headers: auth, data: { device_id: device.id, sender: 'Bank Mellat', trust: 'trusted' } });
+  expect(trusted.status()).toBe(200);
   return { shop, card, device };
 }
 
@@ -24,7 +33,9 @@ test('a buyer pays on the hosted page and is sent back to the shop with status=O
   await page.goto(tx.payment_url.replace(/^https?:\/\/[^/]+/, ''));
   await expect(page.locator('[dir="rtl"]').first()).toBeVisible();
   await expect(page.getByText('کتاب‌فروشی آفتاب').first()).toBeVisible();
-  await expect(page.getByText('۱٬۲۵۰٬۰۰۰').or(page.getByText('۱,۲۵۰,۰۰۰')).first()).toBeVisible();
+  // The exact sum to transfer: the amount plus one Toman that tells this payment apart.
+  expect(tx.final_amount).toBe(1_250_010);
+  await expect(page.getByText('۱٬۲۵۰٬۰۱۰').or(page.getByText('۱,۲۵۰,۰۱۰')).first()).toBeVisible();
   await expect(page.getByText('تومان').first()).toBeVisible();
   await expect(page.getByText(/\d{2}:\d{2}|[۰-۹]{2}:[۰-۹]{2}/).first()).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('pay-pending.png'), fullPage: true });

@@ -24,7 +24,13 @@ const app = next({ dev: false, dir, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
+// HSTS follows the public URL the server runs with (read after prepare(), which loads .env files), on every response:
+// pages, API, /docs and static files alike. next.config.ts headers are fixed when the app is built, so it cannot
+// decide this. Sent even though this server speaks plain HTTP: TLS ends at the proxy in front of it.
+const hsts = /^https:/i.test(process.env.KPAY_PUBLIC_URL ?? '') ? 'max-age=63072000; includeSubDomains' : undefined;
+
 const server = http.createServer((req, res) => {
+  if (hsts) res.setHeader('Strict-Transport-Security', hsts);
   // The socket address is appended, never replaced: the app trusts only the last KPAY_TRUSTED_PROXIES + 1 entries,
   // so a client cannot choose its own rate-limit key by sending X-Forwarded-For.
   const peer = (req.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');

@@ -1,7 +1,8 @@
 import { randomInt } from 'node:crypto';
+import { isFallback } from '@/lib/api/route-fallbacks';
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-type RouteModule = Partial<Record<'GET' | 'POST' | 'PATCH' | 'DELETE', Handler>>;
+type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response> | Response;
+type RouteModule = Partial<Record<'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS', Handler>>;
 
 // Every route file under app/api, found the way Next finds them, so tests call the real handlers.
 const modules = import.meta.glob<RouteModule>('/app/api/**/route.ts');
@@ -9,18 +10,45 @@ const modules = import.meta.glob<RouteModule>('/app/api/**/route.ts');
 const routes = Object.entries(modules).map(([file, load]) => {
   const pattern = file.replace(/^\/app\/api/, '').replace(/\/route\.ts$/, '') || '/';
   const names: string[] = [];
-  const regex = new RegExp(
-    '^' + pattern.replace(/[.]/g, '\\.').replace(/\[(\w+)\]/g, (_, name: string) => (names.push(name), '([^/]+)')) + '$',
-  );
-  return { pattern, regex, names, load };
+  const catchAll = pattern.includes('/[[...');
+  const source = pattern
+    .split('/')
+    .slice(1)
+    .map((segment) => {
+      const [, optionalCatchAll] = /^\[\[\.\.\.(\w+)\]\]$/.exec(segment) ?? [];
+      const [, dynamic] = /^\[(\w+)\]$/.exec(segment) ?? [];
+      if (optionalCatchAll) {
+        // app/api/[[...path]]: any path, /api itself included; its param holds the segments, as Next passes them.
+        names.push(optionalCatchAll);
+        return '(?:/(.+))?';
+      }
+      if (dynamic) {
+        names.push(dynamic);
+        return '/([^/]+)';
+      }
+      return '/' + segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    })
+    .join('');
+  return { pattern, regex: new RegExp(`^${source}$`), names, catchAll, load };
 })
-  // As Next routes: a static segment wins over a dynamic one (/transactions/create before /transactions/[id]).
-  .sort((a, b) => a.names.length - b.names.length);
+  // As Next routes: a static segment wins over a dynamic one (/transactions/create before /transactions/[id]), and the
+  // catch-all comes last.
+  .sort((a, b) => Number(a.catchAll) - Number(b.catchAll) || a.names.length - b.names.length);
 
-/** The route patterns under /api (e.g. "/shops/[id]") with the methods each exports. */
-export async function listApiRoutes(): Promise<{ pattern: string; methods: string[] }[]> {
+/**
+ * The route patterns under /api (e.g. "/shops/[id]") with the methods each serves. The fallbacks every route file
+ * exports for the other methods (lib/api/route-fallbacks.ts) are not served methods; `fallbacks` lists them.
+ */
+export async function listApiRoutes(): Promise<{ pattern: string; methods: string[]; fallbacks: string[] }[]> {
   return Promise.all(
-    routes.map(async (r) => ({ pattern: r.pattern, methods: Object.keys(await r.load()).filter((k) => /^[A-Z]+$/.test(k)) })),
+    routes.map(async (r) => {
+      const exported = Object.entries(await r.load()).filter(([k]) => /^[A-Z]+$/.test(k));
+      return {
+        pattern: r.pattern,
+        methods: exported.filter(([, h]) => !isFallback(h)).map(([k]) => k),
+        fallbacks: exported.filter(([, h]) => isFallback(h)).map(([k]) => k),
+      };
+    }),
   );
 }
 
@@ -47,9 +75,16 @@ export function apiClient(ip = `198.51.${randomInt(256)}.${randomInt(1, 255)}`) 
     const route = routes.find((r) => r.regex.test(apiPath));
     if (!route) throw new Error(`no route for ${apiPath}`);
     const handler = (await route.load())[method as keyof RouteModule];
-    if (!handler) return { status: 405, body: null as T, headers: new Headers() };
+    // Next would answer an empty 405 here; every route file exports all methods (lib/api/route-fallbacks.ts).
+    if (!handler) throw new Error(`app/api${route.pattern}/route.ts exports no ${method}: add it to its otherMethods(...) line`);
     const match = route.regex.exec(apiPath)!;
-    const params = Object.fromEntries(route.names.map((n, i) => [n, decodeURIComponent(match[i + 1]!)]));
+    const params = Object.fromEntries(
+      route.names.map((n, i) => {
+        const value = match[i + 1];
+        if (route.catchAll) return [n, value ? value.split('/').map(decodeURIComponent) : []];
+        return [n, decodeURIComponent(value!)];
+      }),
+    );
 
     const headers = new Headers({ 'x-forwarded-for': ip, ...options.headers });
     if (options.token) headers.set('authorization', `Bearer ${options.token}`);

@@ -3,13 +3,14 @@
 import { CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import type { z } from 'zod';
 import { ApiError } from '@/lib/api/errors';
 import { clientIp } from '@/lib/api/client-ip';
 import { limitRegistration } from '@/lib/api/rate-limits';
 import { signIn, TooManyAttempts } from '@/lib/auth/dashboard-auth';
 import { createUser } from '@/lib/auth/register-user';
 import { registerInput } from '@/lib/auth/schemas';
-import { fieldErrors } from '@/lib/api/handler';
+import { rejectNul, validate } from '@/lib/api/handler';
 
 export interface AuthFormState {
   /** A message key in the "auth" namespace, or a common error code. */
@@ -46,17 +47,18 @@ export async function signInWithPassword(_previous: AuthFormState, form: FormDat
 export async function registerMerchant(_previous: AuthFormState, form: FormData): Promise<AuthFormState> {
   const raw = { name: String(form.get('name') ?? ''), mobile: String(form.get('mobile') ?? ''), password: String(form.get('password') ?? '') };
   const values = { name: raw.name, mobile: raw.mobile };
-  const parsed = registerInput.safeParse(raw);
-  if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  let input: z.output<typeof registerInput>;
   try {
-    await limitRegistration(clientIp(await headers()), parsed.data.mobile);
-    await createUser(parsed.data);
+    // The API's input rules: NUL characters, then the schema; each failure names its field.
+    input = validate(registerInput, rejectNul(raw));
+    await limitRegistration(clientIp(await headers()), input.mobile);
+    await createUser(input);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'rate_limited') return { error: 'rateLimited', values };
     if (error instanceof ApiError && error.fields) return { fields: error.fields, values };
     throw error;
   }
-  const failed = await startDashboardSession(parsed.data.mobile, parsed.data.password);
+  const failed = await startDashboardSession(input.mobile, input.password);
   if (failed) return failed;
   redirect('/dashboard');
 }

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js';
 import { config } from '@/lib/config/config';
 
 /**
@@ -12,4 +13,17 @@ export function clientIp(headers: Headers): string {
     .filter(Boolean);
   if (chain.length === 0) return 'unknown';
   return chain[Math.max(chain.length - 1 - config().trustedProxies, 0)]!;
+}
+
+/**
+ * The rate-limit key of an address: an IPv4 address (also written IPv4-mapped, ::ffff:a.b.c.d) is itself; an IPv6
+ * address counts as its /64, because one subscriber line gets a whole /64 and could otherwise take a fresh address,
+ * and a fresh limit, for every request. Anything unparsable is keyed as written.
+ */
+export function clientNetwork(ip: string): string {
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.process(ip);
+  if (address.kind() === 'ipv4') return address.toString();
+  const prefix = (address as ipaddr.IPv6).parts.slice(0, 4);
+  return `${new ipaddr.IPv6([...prefix, 0, 0, 0, 0]).toString()}/64`;
 }

@@ -81,29 +81,59 @@ function parseParams(schema: z.ZodType, raw: unknown) {
   return parsed.data;
 }
 
-function validate(schema: z.ZodType, raw: unknown) {
+/** Parses input with its schema, or throws 422 with each invalid field named; the API and dashboard actions share it. */
+export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
   throw new ApiError('validation_failed', 'Some fields are invalid', fieldErrors(parsed.error));
 }
 
-/** zod issues as `{ "path.to.field": "message" }`, first message per field; issues about the whole body use "body". */
+/**
+ * zod issues as `{ "path.to.field": "message" }`, first message per field; issues about the whole body use "body".
+ * A strict schema's unknown keys become one "Unknown field" entry each, so a misspelt field is named, never dropped.
+ */
 export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const fields: Record<string, string> = {};
+  const fields = new Map<string, string>();
+  const add = (path: PropertyKey[], message: string) => {
+    const key = path.length ? path.join('.') : 'body';
+    if (!fields.has(key)) fields.set(key, message);
+  };
   for (const issue of error.issues) {
-    const key = issue.path.length ? issue.path.join('.') : 'body';
-    fields[key] ??= issue.message;
+    if (issue.code === 'unrecognized_keys') for (const key of issue.keys) add([...issue.path, key], 'Unknown field');
+    else add(issue.path, issue.message);
   }
-  return fields;
+  // fromEntries defines own properties, so even a field named "__proto__" is reported and not turned into a prototype.
+  return Object.fromEntries(fields);
+}
+
+const tooLarge = () => new ApiError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
+
+/**
+ * The body as text, counted while it streams in: past MAX_BODY_BYTES the read stops and the stream is cancelled, so a
+ * chunked upload without Content-Length is refused after 64 KiB instead of being buffered whole.
+ */
+async function readLimitedText(request: Request): Promise<string> {
+  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      // Not awaited: a client that stops sending must not hold the answer.
+      reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder().decode(Buffer.concat(chunks));
 }
 
 async function readBody(request: Request, acceptForm: boolean): Promise<unknown> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new ApiError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
-  const text = await request.text();
-  if (Buffer.byteLength(text) > MAX_BODY_BYTES) {
-    throw new ApiError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
-  }
+  const text = await readLimitedText(request);
   const type = request.headers.get('content-type') ?? '';
   // curl -d sends form encoding by default; a body that looks like JSON is read as JSON whatever its label.
   if (acceptForm && type.includes('application/x-www-form-urlencoded') && !text.trimStart().startsWith('{')) {
@@ -119,10 +149,43 @@ async function readBody(request: Request, acceptForm: boolean): Promise<unknown>
   return rejectNul(parsed);
 }
 
-/** PostgreSQL text cannot hold U+0000; refusing it here keeps it from ever reaching a query as a 500. */
-function rejectNul<T>(value: T): T {
-  if (JSON.stringify(value).includes('\\u0000')) throw new ApiError('bad_request', 'Text must not contain NUL characters');
+/**
+ * PostgreSQL text cannot hold U+0000; refusing it here keeps it from ever reaching a query as a 500. Answers 400 with
+ * the field that holds it (the API's bodies and queries, and dashboard actions, all come through here).
+ */
+export function rejectNul<T>(value: T): T {
+  const field = nulField(value);
+  if (field !== undefined) {
+    const message = 'Must not contain NUL characters';
+    throw new ApiError('bad_request', 'Text must not contain NUL characters', { [field || 'body']: message });
+  }
   return value;
+}
+
+/**
+ * The dotted path of the first string (or key) holding U+0000. Breadth-first without recursion, and each entry keeps
+ * only its parent's index, so 64 KiB of deep nesting costs neither stack nor quadratic path strings.
+ */
+function nulField(value: unknown): string | undefined {
+  const queue: { value: unknown; parent: number; key: string }[] = [{ value, parent: -1, key: '' }];
+  const pathOf = (index: number) => {
+    const keys: string[] = [];
+    for (let i = index; i > 0; i = queue[i]!.parent) keys.push(queue[i]!.key);
+    return keys.reverse().join('.');
+  };
+  for (let i = 0; i < queue.length; i++) {
+    const current = queue[i]!.value;
+    if (typeof current === 'string') {
+      if (current.includes('\0')) return pathOf(i);
+    } else if (current !== null && typeof current === 'object') {
+      for (const [key, child] of Object.entries(current)) {
+        // A NUL in a key names its parent: the key itself cannot be echoed as a field name.
+        if (key.includes('\0')) return pathOf(i);
+        queue.push({ value: child, parent: i, key });
+      }
+    }
+  }
+  return undefined;
 }
 
 function errorResponse(error: unknown, requestId: string, request: Request): Response {

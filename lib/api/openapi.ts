@@ -19,6 +19,11 @@ import {
   smsDeviceIdParams,
   smsDeviceListResponse,
   smsMessageListResponse,
+  setSmsSenderTrustInput,
+  smsMessageResponse,
+  smsSenderIdParams,
+  smsSenderListResponse,
+  smsSenderResponse,
 } from '@/lib/sms/schemas';
 import {
   authorityParams,
@@ -100,7 +105,8 @@ export const operations: Operation[] = [
   },
   {
     method: 'get', path: '/auth/me', tag: 'Authentication', summary: 'Get current user',
-    auth: 'user_or_key', status: 200, response: userResponse, errors: ['unauthorized'],
+    description: 'Needs a user access token; a shop API key answers 403 (the account owner\'s name and mobile are not a shop\'s).',
+    auth: 'user', status: 200, response: userResponse, errors: ['unauthorized', 'forbidden'],
   },
   {
     method: 'get', path: '/shops', tag: 'Shops', summary: 'List shops',
@@ -228,6 +234,22 @@ export const operations: Operation[] = [
     errors: ['unauthorized', 'forbidden', 'validation_failed'],
   },
   {
+    method: 'get', path: '/sms/senders', tag: 'SMS', summary: 'List trusted and blocked senders',
+    auth: 'user', status: 200, response: smsSenderListResponse, errors: ['unauthorized', 'forbidden'],
+  },
+  {
+    method: 'post', path: '/sms/senders', tag: 'SMS', summary: 'Trust or block a sender on a phone',
+    description:
+      'Only deposits from senders you trust on that phone pay automatically; until then they wait as needs_review. A person\'s mobile number (09…, +989…) can never be trusted. With apply (the default), trusting runs the sender\'s waiting deposits now through the usual rules; blocking moves them to ignored. Both stay matchable by hand.',
+    auth: 'user', body: setSmsSenderTrustInput, status: 200,
+    response: z.object({ sender: smsSenderResponse, applied: z.array(smsMessageResponse) }),
+    errors: ['invalid_json', 'validation_failed', 'unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'delete', path: '/sms/senders/{id}', tag: 'SMS', summary: 'Forget a trusted or blocked sender',
+    auth: 'user', params: smsSenderIdParams, status: 204, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
     method: 'get', path: '/shops/{id}/webhooks', tag: 'Webhooks', summary: 'List webhook endpoints',
     auth: 'user', params: shopIdParams, status: 200, response: webhookListResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
   },
@@ -251,6 +273,16 @@ export const operations: Operation[] = [
     auth: 'user', params: webhookParams, status: 200, response: webhookSecretResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
   },
   {
+    method: 'get', path: '/shops/{id}/webhook-secret', tag: 'Webhooks', summary: 'Reveal the shop\'s webhook secret',
+    description: 'Signs deliveries that carry their own URL (no endpoint, e.g. a payment\'s webhook_url). Made on first use; readable again at any time.',
+    auth: 'user', params: shopIdParams, status: 200, response: webhookSecretResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
+    method: 'post', path: '/shops/{id}/webhook-secret/rotate', tag: 'Webhooks', summary: 'Rotate the shop\'s webhook secret',
+    description: 'The next attempt of every delivery with its own URL is signed with the new secret.',
+    auth: 'user', params: shopIdParams, status: 200, response: webhookSecretResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
+  },
+  {
     method: 'get', path: '/webhooks/deliveries', tag: 'Webhooks', summary: 'List deliveries',
     description: 'Each delivery with its attempts (status, duration, response excerpt).',
     auth: 'user', query: listDeliveriesQuery, status: 200, response: deliveryListResponse,
@@ -258,8 +290,8 @@ export const operations: Operation[] = [
   },
   {
     method: 'post', path: '/webhooks/deliveries/{id}/redeliver', tag: 'Webhooks', summary: 'Redeliver',
-    description: 'Queues the delivery again now; its attempt log continues.',
-    auth: 'user', params: deliveryIdParams, status: 200, response: deliveryResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
+    description: 'Queues the delivery again now; its attempt log continues. 409 while its endpoint is disabled.',
+    auth: 'user', params: deliveryIdParams, status: 200, response: deliveryResponse, errors: ['unauthorized', 'forbidden', 'not_found', 'invalid_state'],
   },
 ];
 

@@ -1,12 +1,23 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ApiError } from './errors';
+import { clientNetwork } from './client-ip';
 import { config } from '@/lib/config/config';
 
 const WINDOW_SECONDS = 15 * 60;
 
 // In-process counters: correct for one app process; several instances each count their own (README: scaling out).
 const KEY = Symbol.for('kpay.rate-limiters');
-type Limiters = Record<'authPerIp' | 'registerPerIp' | 'registerPerMobile' | 'loginFailuresPerMobile' | 'claimPerIp' | 'claimPerAuthority' | 'publicPerIp', RateLimiterMemory>;
+type Limiters = Record<
+  | 'authPerIp'
+  | 'registerPerIp'
+  | 'registerPerMobile'
+  | 'loginFailuresPerNetwork'
+  | 'loginFailuresPerMobile'
+  | 'claimPerIp'
+  | 'claimPerAuthority'
+  | 'publicPerIp',
+  RateLimiterMemory
+>;
 const holder = globalThis as { [KEY]?: Limiters };
 
 function limiters(): Limiters {
@@ -15,11 +26,10 @@ function limiters(): Limiters {
     authPerIp: new RateLimiterMemory({ keyPrefix: 'auth-ip', points: c.authRequestsPerIp, duration: WINDOW_SECONDS }),
     registerPerIp: new RateLimiterMemory({ keyPrefix: 'reg-ip', points: c.registrationsPerIp, duration: 60 * 60 }),
     registerPerMobile: new RateLimiterMemory({ keyPrefix: 'reg-mobile', points: 5, duration: 60 * 60 }),
-    loginFailuresPerMobile: new RateLimiterMemory({
-      keyPrefix: 'login-fail',
-      points: c.loginMaxFailures,
-      duration: WINDOW_SECONDS,
-    }),
+    // Wrong passwords for one mobile from one client network: stops a guesser without locking the owner out elsewhere.
+    loginFailuresPerNetwork: new RateLimiterMemory({ keyPrefix: 'login-fail-net', points: c.loginMaxFailures, duration: WINDOW_SECONDS }),
+    // ...and from all networks together: a higher cap against a guesser who spreads over many addresses.
+    loginFailuresPerMobile: new RateLimiterMemory({ keyPrefix: 'login-fail', points: c.loginMaxFailuresTotal, duration: WINDOW_SECONDS }),
     claimPerIp: new RateLimiterMemory({ keyPrefix: 'claim-ip', points: 20, duration: WINDOW_SECONDS }),
     claimPerAuthority: new RateLimiterMemory({ keyPrefix: 'claim-auth', points: 5, duration: WINDOW_SECONDS }),
     // Public writes other than claims (verify): generous, only against floods.
@@ -41,31 +51,48 @@ async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
   }
 }
 
-export const limitAuthRequest = (ip: string) => consume(limiters().authPerIp, ip);
+/** Every per-address limit counts by client network (an IPv6 /64, an IPv4 address), never by the raw address. */
+const perAddress = (limiter: RateLimiterMemory, ip: string) => consume(limiter, clientNetwork(ip));
+const loginNetworkKey = (mobile: string, ip: string) => `${mobile}|${clientNetwork(ip)}`;
+
+export const limitAuthRequest = (ip: string) => perAddress(limiters().authPerIp, ip);
 /** Registrations per address, and attempts per mobile (probing which numbers have accounts). */
 export async function limitRegistration(ip: string, mobile: string): Promise<void> {
-  await consume(limiters().registerPerIp, ip);
+  await perAddress(limiters().registerPerIp, ip);
   await consume(limiters().registerPerMobile, mobile);
 }
-export const limitPublicWrite = (ip: string) => consume(limiters().publicPerIp, ip);
+export const limitPublicWrite = (ip: string) => perAddress(limiters().publicPerIp, ip);
 
 /** A buyer's "I have paid" form: a few per payment, and a bound per address across payments. */
 export async function limitPaymentClaim(ip: string, authority: string): Promise<void> {
-  await consume(limiters().claimPerIp, ip);
+  await perAddress(limiters().claimPerIp, ip);
   await consume(limiters().claimPerAuthority, authority);
 }
 
-/** Refuses before the password is even checked once a mobile has failed too often. */
-export async function assertLoginAllowed(mobile: string): Promise<void> {
-  const limiter = limiters().loginFailuresPerMobile;
-  const res = await limiter.get(mobile);
-  if (res && res.consumedPoints >= limiter.points) throw tooMany(res.msBeforeNext);
+/**
+ * Takes a failure point for this mobile from this network, and one from the mobile's overall cap, BEFORE the password
+ * is checked: parallel guesses each take their own point, so no more of them reach the check than the limit allows.
+ * Refused (429) when either is spent; a refused attempt checked nothing, so it keeps no point. loginSucceeded gives
+ * the points back.
+ */
+export async function takeLoginAttempt(mobile: string, ip: string): Promise<void> {
+  const { loginFailuresPerNetwork, loginFailuresPerMobile } = limiters();
+  const networkKey = loginNetworkKey(mobile, ip);
+  await consume(loginFailuresPerNetwork, networkKey);
+  try {
+    await consume(loginFailuresPerMobile, mobile);
+  } catch (e) {
+    await loginFailuresPerNetwork.reward(networkKey, 1);
+    throw e;
+  }
 }
 
-export async function recordLoginFailure(mobile: string): Promise<void> {
-  await limiters().loginFailuresPerMobile.penalty(mobile, 1);
-}
-
-export async function clearLoginFailures(mobile: string): Promise<void> {
-  await limiters().loginFailuresPerMobile.delete(mobile);
+/**
+ * The right password: this network's count starts over (whoever is there knows the password), and the overall cap
+ * gets back only this attempt's point, so failures from other networks keep counting.
+ */
+export async function loginSucceeded(mobile: string, ip: string): Promise<void> {
+  const { loginFailuresPerNetwork, loginFailuresPerMobile } = limiters();
+  await loginFailuresPerNetwork.delete(loginNetworkKey(mobile, ip));
+  await loginFailuresPerMobile.reward(mobile, 1);
 }

@@ -54,8 +54,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const parsed = credentialsInput.safeParse(raw);
         if (!parsed.success) throw new WrongCredentials();
         try {
-          await limitAuthRequest(clientIp(request.headers));
-          const userId = await checkCredentials(parsed.data.mobile, parsed.data.password);
+          const ip = clientIp(request.headers);
+          await limitAuthRequest(ip);
+          const userId = await checkCredentials(parsed.data.mobile, parsed.data.password, ip);
           const db = await database();
           const [session] = await db.insert(sessions).values({ userId }).returning({ id: sessions.id });
           return { id: userId, sessionId: session!.id };

@@ -4,8 +4,8 @@ import { checkCredentials } from './check-credentials';
 import type { loginInput, TokenPair } from './schemas';
 import { startSession } from './start-session';
 
-/** API login: checks the credentials and starts a session with an access and a refresh token. */
-export async function loginUser({ username: mobile, password }: z.output<typeof loginInput>): Promise<TokenPair> {
-  const userId = await checkCredentials(mobile, password);
+/** API login: checks the credentials (throttled per mobile and client network) and starts a session. */
+export async function loginUser({ username: mobile, password }: z.output<typeof loginInput>, ip: string): Promise<TokenPair> {
+  const userId = await checkCredentials(mobile, password, ip);
   return startSession(await database(), userId);
 }

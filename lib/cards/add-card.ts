@@ -16,10 +16,11 @@ export async function addCard(userId: string, input: z.output<typeof addCardInpu
         cardNumber: input.card_number.cardNumber,
         bankCode: input.card_number.bank.code,
         ownerName: input.owner_name,
-        sheba: input.sheba?.sheba,
+        sheba: input.shaba?.sheba,
       })
       .returning();
-    return toCardResponse(card!);
+    // Only a user adds cards (the route needs a user token).
+    return toCardResponse(card!, { kind: 'user' });
   } catch (error) {
     if (isUniqueViolation(error, 'cards_user_number_live_uq')) {
       throw new ApiError('conflict', 'This card is already added', { card_number: 'already added' });

@@ -9,5 +9,5 @@ import { toCardResponse, visibleCards } from './card-access';
 export async function listCards(principal: Principal): Promise<z.infer<typeof cardListResponse>> {
   const db = await database();
   const rows = await db.select().from(cards).where(visibleCards(principal)).orderBy(desc(cards.createdAt), desc(cards.id));
-  return { cards: rows.map(toCardResponse), total: rows.length };
+  return { cards: rows.map((row) => toCardResponse(row, principal)), total: rows.length };
 }

@@ -4,33 +4,51 @@ import { shebaSchema } from '@/lib/banking/sheba';
 
 const ownerName = z.string().trim().min(2, 'Owner name is required').max(100);
 
+const shabaField = shebaSchema.optional().describe('IBAN (Shaba): IR + 24 digits, of the same bank as the card');
+
+/**
+ * The contract spells the IBAN field `shaba`; `sheba`, the other common spelling, is taken as an alias. Body schemas
+ * are strict, so any other spelling answers 422 naming it instead of being silently dropped.
+ */
 export const addCardInput = z
-  .object({ card_number: cardNumberSchema, owner_name: ownerName, sheba: shebaSchema.optional() })
-  .superRefine(({ card_number, sheba }, ctx) => {
+  .strictObject({
+    card_number: cardNumberSchema,
+    owner_name: ownerName,
+    shaba: shabaField,
+    sheba: shabaField.describe('Alias of shaba'),
+  })
+  .superRefine(({ card_number, shaba, sheba }, ctx) => {
+    if (shaba && sheba && shaba.sheba !== sheba.sheba) {
+      ctx.addIssue({ code: 'custom', path: ['sheba'], message: 'Differs from shaba; send the IBAN once' });
+      return;
+    }
+    // Errors name the field the caller used.
+    const [field, iban] = shaba ? (['shaba', shaba] as const) : (['sheba', sheba] as const);
     // A Sheba of another bank is almost always a paste of the wrong account.
-    if (sheba && sheba.bank?.code !== card_number.bank.code) {
+    if (iban && iban.bank?.code !== card_number.bank.code) {
       ctx.addIssue({
         code: 'custom',
-        path: ['sheba'],
-        message: `Sheba belongs to ${sheba.bank?.nameEn ?? 'an unknown bank'}, the card to ${card_number.bank.nameEn}`,
+        path: [field],
+        message: `Sheba belongs to ${iban.bank?.nameEn ?? 'an unknown bank'}, the card to ${card_number.bank.nameEn}`,
       });
     }
-  });
+  })
+  .transform(({ sheba, shaba, ...card }) => ({ ...card, shaba: shaba ?? sheba }));
 
 export const updateCardInput = z
-  .object({ owner_name: ownerName.optional(), is_active: z.boolean().optional() })
+  .strictObject({ owner_name: ownerName.optional(), is_active: z.boolean().optional() })
   .refine((v) => v.owner_name !== undefined || v.is_active !== undefined, { message: 'Nothing to update' });
 
 export const cardIdParams = z.object({ id: z.uuid() });
 
 export const cardResponse = z.object({
   id: z.uuid(),
-  card_number: z.string().describe('16 digits'),
+  card_number: z.string().describe('16 digits; for a shop API key masked as first 6 and last 4 (610433******7890)'),
   owner_name: z.string(),
   bank_name: z.string().describe('Persian bank name'),
   bank_name_en: z.string(),
   bank_code: z.string(),
-  sheba: z.string().nullable(),
+  shaba: z.string().nullable().optional().describe('IBAN (Shaba), null when not given; left out for a shop API key'),
   is_active: z.boolean(),
   created_at: z.iso.datetime(),
 });

@@ -14,5 +14,5 @@ export async function updateCard(principal: UserPrincipal, cardId: string, input
     .where(visibleCards(principal, cardId))
     .returning();
   if (!card) throw notFound('Card');
-  return toCardResponse(card);
+  return toCardResponse(card, principal);
 }

@@ -38,6 +38,29 @@ describe('dashboardAction', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
+  it('refuses NUL characters with a field error naming the field, as the API does, and never calls the lib', async () => {
+    const run = vi.fn();
+    const nested = z.object({ id: z.string(), changes: z.object({ name: z.string() }) });
+    expect(await dashboardAction(schema, run)({ name: 'Ka\u0000fe' })).toEqual({
+      ok: false,
+      error: { code: 'bad_request', message: 'Text must not contain NUL characters', fields: { name: 'Must not contain NUL characters' } },
+    });
+    expect(await dashboardAction(nested, run)({ id: 'x', changes: { name: '\u0000' } })).toMatchObject({
+      ok: false,
+      error: { code: 'bad_request', fields: { 'changes.name': 'Must not contain NUL characters' } },
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
+  it('names each unknown field of a strict schema', async () => {
+    const run = vi.fn();
+    expect(await dashboardAction(z.strictObject({ name: z.string() }), run)({ name: 'Kafe', colour: 'red' } as never)).toEqual({
+      ok: false,
+      error: { code: 'validation_failed', message: 'Some fields are invalid', fields: { colour: 'Unknown field' } },
+    });
+    expect(run).not.toHaveBeenCalled();
+  });
+
   it('turns an ApiError into its code, message and fields', async () => {
     const action = dashboardAction(schema, async () => {
       throw new ApiError('conflict', 'Already there', { name: 'taken' });

@@ -1,7 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { ApiError, type ErrorCode } from '@/lib/api/errors';
-import { fieldErrors } from '@/lib/api/handler';
+import { rejectNul, validate } from '@/lib/api/handler';
 import { logger } from '@/lib/observability/logger';
 import { currentMerchant, type Merchant } from './current-merchant';
 
@@ -12,9 +12,9 @@ export type ActionResult<T = undefined> =
 
 /**
  * The one wrapper every dashboard server action goes through, as apiRoute is for the API: it finds the signed-in
- * merchant (a server action is a public POST endpoint, so it must check by itself), validates the input with the same
- * zod schema the API uses, runs the same lib function, and turns failures into an ActionResult instead of a thrown
- * error, so the form can show them.
+ * merchant (a server action is a public POST endpoint, so it must check by itself), checks the input with the API's
+ * own functions (rejectNul, then validate with the same zod schema), runs the same lib function, and turns failures
+ * into an ActionResult instead of a thrown error, so the form can show them.
  */
 export function dashboardAction<S extends z.ZodType, T>(
   schema: S,
@@ -22,12 +22,8 @@ export function dashboardAction<S extends z.ZodType, T>(
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
     const merchant = await currentMerchant();
-    const parsed = schema.safeParse(raw);
-    if (!parsed.success) {
-      return { ok: false, error: { code: 'validation_failed', message: 'Some fields are invalid', fields: fieldErrors(parsed.error) } };
-    }
     try {
-      return { ok: true, data: await run(parsed.data, merchant) };
+      return { ok: true, data: await run(validate(schema, rejectNul(raw)), merchant) };
     } catch (error) {
       // Next's redirect() and notFound() are thrown; they must pass through.
       unstable_rethrow(error);

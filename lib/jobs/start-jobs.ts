@@ -2,6 +2,7 @@ import PgBoss from 'pg-boss';
 import { database, databaseHandle } from '@/db/client';
 import { logger } from '@/lib/observability/logger';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
+import { releaseHeldAmounts } from '@/lib/transactions/held-amounts';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
 
 /**
@@ -12,7 +13,12 @@ const JOBS: { name: string; everySeconds: number; run: () => Promise<unknown> }[
   {
     name: 'expire-transactions',
     everySeconds: 5,
-    run: async () => (await database()).transaction((tx) => expireDueTransactions(tx)),
+    // Expiry starts each transaction's SMS lookback; amounts whose lookback has passed are given back.
+    run: async () =>
+      (await database()).transaction(async (tx) => {
+        await expireDueTransactions(tx);
+        await releaseHeldAmounts(tx);
+      }),
   },
   {
     name: 'deliver-webhooks',

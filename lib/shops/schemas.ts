@@ -15,14 +15,15 @@ const phoneSchema = z
 
 const shopName = z.string().trim().min(1, 'Name is required').max(100);
 
-export const createShopInput = z.object({
+// Body schemas are strict: an unknown field answers 422 naming it, instead of being silently dropped.
+export const createShopInput = z.strictObject({
   name: shopName,
   website: httpUrlSchema.optional(),
   phone: phoneSchema.optional(),
 });
 
 export const updateShopInput = z
-  .object({
+  .strictObject({
     name: shopName.optional(),
     website: httpUrlSchema.nullable().optional(),
     phone: phoneSchema.nullable().optional(),

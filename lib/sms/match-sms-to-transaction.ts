@@ -12,7 +12,7 @@ import { depositOnTime, hasDepositSms, markPaidByDeposit } from './match-deposit
 import type { SmsMessageResponse } from './schemas';
 import { toSmsMessageResponse } from './sms-message-response';
 
-export const matchSmsInput = z.object({
+export const matchSmsInput = z.strictObject({
   sms_id: z.uuid(),
   transaction_id: z.uuid().optional().describe('The transaction this deposit paid (or give its authority); a paid-late SMS already names one'),
   authority: z.string().trim().min(1).max(64).optional(),

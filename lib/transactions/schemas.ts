@@ -20,7 +20,7 @@ export const transactionStatusSchema = z.enum(TRANSACTION_STATUSES);
 
 const optionalText = (max: number) => z.string().trim().max(max).optional();
 
-export const createTransactionInput = z.object({
+export const createTransactionInput = z.strictObject({
   shop_id: z.uuid(),
   card_id: z.uuid(),
   amount: rialsSchema,
@@ -40,7 +40,7 @@ export const verifyInput = z.strictObject({
   amount: rialsSchema.describe('The amount of the order in Rials, as sent to create (not final_amount)'),
 });
 
-export const paymentClaimInput = z.object({
+export const paymentClaimInput = z.strictObject({
   reference: z
     .string()
     .max(40)

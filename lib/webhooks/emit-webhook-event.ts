@@ -2,15 +2,22 @@ import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
 import { type WebhookEventType, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import { parseWebhookUrl } from './webhook-target';
 
 /**
  * Writes an event to the outbox and queues one delivery per subscribed endpoint of the shop, in the caller's
  * database transaction: the event exists exactly when the change that caused it committed.
+ *
+ * `url` (e.g. a crypto payment's webhook_url) queues one more delivery to that URL, with no endpoint; it is signed with
+ * the shop's own signing secret. Take the URL with checkWebhookUrl where the merchant gives it (a 422 on the field);
+ * here it is checked again without DNS, so a URL that breaks the rule is never queued, and before every attempt as
+ * endpoint URLs are.
  */
 export async function emitWebhookEvent(
   db: Executor,
-  event: { userId: string; shopId: string; type: WebhookEventType; object: unknown },
+  event: { userId: string; shopId: string; type: WebhookEventType; object: unknown; url?: string },
 ): Promise<string> {
+  const ownUrl = event.url === undefined ? undefined : parseWebhookUrl(event.url).toString();
   const id = randomUUID();
   const createdAt = new Date();
   const body = { id, type: event.type, created_at: createdAt.toISOString(), data: event.object };
@@ -25,8 +32,10 @@ export async function emitWebhookEvent(
         sql`${webhookEndpoints.events} @> ${JSON.stringify([event.type])}::jsonb`,
       ),
     );
-  if (endpoints.length > 0) {
-    await db.insert(webhookDeliveries).values(endpoints.map((e) => ({ eventId: id, userId: event.userId, endpointId: e.id, url: e.url })));
+  const targets: { endpointId: string | null; url: string }[] = endpoints.map((e) => ({ endpointId: e.id, url: e.url }));
+  if (ownUrl) targets.push({ endpointId: null, url: ownUrl });
+  if (targets.length > 0) {
+    await db.insert(webhookDeliveries).values(targets.map((t) => ({ eventId: id, userId: event.userId, ...t })));
   }
   return id;
 }

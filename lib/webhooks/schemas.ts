@@ -5,12 +5,12 @@ import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES } from '@/db/schema';
 const events = z.array(z.enum(WEBHOOK_EVENT_TYPES)).min(1).max(WEBHOOK_EVENT_TYPES.length).transform((e) => [...new Set(e)]);
 const url = z.string().trim().max(500);
 
-export const createWebhookInput = z.object({
+export const createWebhookInput = z.strictObject({
   url,
   events: events.optional().describe('Defaults to every event type'),
 });
 export const updateWebhookInput = z
-  .object({ url: url.optional(), events: events.optional(), is_active: z.boolean().optional() })
+  .strictObject({ url: url.optional(), events: events.optional(), is_active: z.boolean().optional() })
   .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'Nothing to update' });
 
 export const webhookParams = z.object({ id: z.uuid(), webhookId: z.uuid() });
@@ -43,12 +43,13 @@ export const deliveryResponse = z.object({
   id: z.uuid(),
   event_id: z.uuid(),
   event_type: z.string(),
-  webhook_id: z.uuid().nullable(),
+  webhook_id: z.uuid().nullable().describe('Null for a delivery to its own URL, signed with the shop\'s webhook secret'),
   url: z.string(),
   status: z.enum(WEBHOOK_DELIVERY_STATUSES),
   attempt_count: z.number().int(),
   next_attempt_at: z.iso.datetime().nullable(),
   last_status_code: z.number().int().nullable(),
+  last_error: z.string().nullable().describe('Why the last attempt failed, or why the delivery was stopped without one'),
   delivered_at: z.iso.datetime().nullable(),
   created_at: z.iso.datetime(),
   attempts: z.array(

@@ -1,4 +1,5 @@
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { generateSecretToken } from '@/lib/auth/secret-token';
 import { config } from '@/lib/config/config';
 
 // AES-256-GCM from node:crypto. Webhook signing secrets must be read back to sign, so they are encrypted, not hashed.
@@ -18,3 +19,11 @@ export function openSecret(sealed: string): string {
   decipher.setAuthTag(Buffer.from(tag, 'base64url'));
   return Buffer.concat([decipher.update(Buffer.from(data, 'base64url')), decipher.final()]).toString('utf8');
 }
+
+/** A new `whsec_` signing secret, sealed for storage, with the hint shown in lists. Endpoints and shops both use it. */
+export function newSigningSecret(): { secret: string; secretCiphertext: string; secretHint: string } {
+  const secret = generateSecretToken('whsec_');
+  return { secret, secretCiphertext: sealSecret(secret), secretHint: signingSecretHint(secret) };
+}
+
+export const signingSecretHint = (secret: string) => `whsec_…${secret.slice(-4)}`;

@@ -2,8 +2,8 @@ import { and, count, desc, eq, inArray } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paginate } from '@/lib/api/pagination';
-import { webhookAttempts, webhookDeliveries, webhookEvents } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import { ApiError, notFound } from '@/lib/api/errors';
 import type { DeliveryResponse, deliveryListResponse, listDeliveriesQuery } from './schemas';
 
 type DeliveryRow = { delivery: typeof webhookDeliveries.$inferSelect; type: string };
@@ -24,6 +24,7 @@ async function withAttempts(rows: DeliveryRow[]): Promise<DeliveryResponse[]> {
     attempt_count: d.attemptCount,
     next_attempt_at: d.status === 'pending' ? d.nextAttemptAt.toISOString() : null,
     last_status_code: d.lastStatusCode,
+    last_error: d.lastError,
     delivered_at: d.deliveredAt?.toISOString() ?? null,
     created_at: d.createdAt.toISOString(),
     attempts: attempts
@@ -66,9 +67,19 @@ export async function listWebhookDeliveries(
   return { deliveries: await withAttempts(rows), ...page };
 }
 
-/** Queues the delivery again now, whatever its state; its attempt log continues. */
+/**
+ * Queues the delivery again now, whatever its state; its attempt log continues. A delivery of a disabled endpoint
+ * answers 409 instead: the job would only stop it again (enable the endpoint first).
+ */
 export async function redeliverWebhook(userId: string, deliveryId: string): Promise<DeliveryResponse> {
   const db = await database();
+  const [found] = await db
+    .select({ endpointActive: webhookEndpoints.isActive })
+    .from(webhookDeliveries)
+    .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+    .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.userId, userId)));
+  if (!found) throw notFound('Delivery');
+  if (found.endpointActive === false) throw new ApiError('invalid_state', 'The webhook endpoint is disabled; enable it to redeliver');
   const [delivery] = await db
     .update(webhookDeliveries)
     .set({ status: 'pending', nextAttemptAt: new Date(), leaseUntil: null, updatedAt: new Date() })

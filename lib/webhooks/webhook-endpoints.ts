@@ -2,18 +2,12 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { WEBHOOK_EVENT_TYPES, shops, webhookEndpoints } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/api/errors';
 import type { UserPrincipal } from '@/lib/auth/principal';
-import { generateSecretToken } from '@/lib/auth/secret-token';
 import { visibleShops } from '@/lib/shops/shop-access';
 import type { createWebhookInput, updateWebhookInput, WebhookResponse, webhookSecretResponse, webhookWithSecretResponse } from './schemas';
-import { sealSecret } from './secret-box';
-import { resolveWebhookTarget, WebhookTargetError } from './webhook-target';
-
-const newSecret = () => {
-  const secret = generateSecretToken('whsec_');
-  return { secret, secretCiphertext: sealSecret(secret), secretHint: `whsec_…${secret.slice(-4)}` };
-};
+import { newSigningSecret } from './secret-box';
+import { checkWebhookUrl } from './webhook-target';
 
 const toResponse = (w: typeof webhookEndpoints.$inferSelect): WebhookResponse => ({
   id: w.id,
@@ -24,16 +18,6 @@ const toResponse = (w: typeof webhookEndpoints.$inferSelect): WebhookResponse =>
   secret_hint: w.secretHint,
   created_at: w.createdAt.toISOString(),
 });
-
-/** The SSRF rule, with a field error the merchant can act on. */
-async function checkedUrl(url: string): Promise<string> {
-  try {
-    return (await resolveWebhookTarget(url)).url.toString();
-  } catch (error) {
-    if (error instanceof WebhookTargetError) throw new ApiError('validation_failed', 'Some fields are invalid', { url: error.message });
-    throw error;
-  }
-}
 
 async function assertOwnShop(principal: UserPrincipal, shopId: string) {
   const db = await database();
@@ -63,8 +47,8 @@ export async function createWebhook(
 ): Promise<z.infer<typeof webhookWithSecretResponse>> {
   await assertOwnShop(principal, shopId);
   const { userId } = principal;
-  const url = await checkedUrl(input.url);
-  const { secret, secretCiphertext, secretHint } = newSecret();
+  const url = await checkWebhookUrl(input.url);
+  const { secret, secretCiphertext, secretHint } = newSigningSecret();
   const db = await database();
   const [row] = await db
     .insert(webhookEndpoints)
@@ -79,7 +63,7 @@ export async function updateWebhook(
   webhookId: string,
   input: z.output<typeof updateWebhookInput>,
 ): Promise<WebhookResponse> {
-  const url = input.url === undefined ? undefined : await checkedUrl(input.url);
+  const url = input.url === undefined ? undefined : await checkWebhookUrl(input.url);
   const db = await database();
   const [row] = await db
     .update(webhookEndpoints)
@@ -98,7 +82,7 @@ export async function deleteWebhook(userId: string, shopId: string, webhookId: s
 
 /** A new signing secret; deliveries from now on are signed with it. */
 export async function rotateWebhookSecret(userId: string, shopId: string, webhookId: string): Promise<z.infer<typeof webhookSecretResponse>> {
-  const { secret, secretCiphertext, secretHint } = newSecret();
+  const { secret, secretCiphertext, secretHint } = newSigningSecret();
   const db = await database();
   const [row] = await db
     .update(webhookEndpoints)

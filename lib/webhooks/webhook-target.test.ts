@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { isPublicAddress, resolveWebhookTarget } from './webhook-target';
+import { isPublicAddress, parseWebhookUrl, resolveWebhookTarget } from './webhook-target';
 
 // The suite allows private targets for its local receivers; these tests turn the guard back on.
 const CONFIG = Symbol.for('kpay.config');
@@ -43,5 +43,17 @@ describe('resolveWebhookTarget with the guard on', () => {
   it('lets private targets through only when KPAY_ALLOW_PRIVATE_WEBHOOKS=1', async () => {
     withPrivateTargets(true);
     await expect(resolveWebhookTarget('http://127.0.0.1:9/hook')).resolves.toMatchObject({ address: '127.0.0.1' });
+  });
+});
+
+describe('parseWebhookUrl (no DNS, for use inside a database transaction)', () => {
+  it('applies the scheme, credentials and IP-literal rules, and leaves names to be resolved at delivery', () => {
+    withPrivateTargets(false);
+    expect(() => parseWebhookUrl('ftp://8.8.8.8/x')).toThrow(/http or https/);
+    expect(() => parseWebhookUrl('http://u:p@8.8.8.8/x')).toThrow(/credentials/);
+    expect(() => parseWebhookUrl('http://127.0.0.1/hook')).toThrow(/public address/);
+    expect(() => parseWebhookUrl('http://[fd00::1]/hook')).toThrow(/public address/);
+    expect(parseWebhookUrl('HTTPS://Shop.Example/hook').toString()).toBe('https://shop.example/hook');
+    expect(parseWebhookUrl('http://localhost/hook').hostname).toBe('localhost');
   });
 });

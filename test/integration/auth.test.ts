@@ -89,12 +89,20 @@ describe('POST /api/auth/login', () => {
     expect(json.body.token_type).toBe('bearer');
 
     const form = await call('POST', '/api/auth/login', {
-      rawBody: new URLSearchParams({ grant_type: 'password', username: `0098${mobile.slice(1)}`, password, scope: '', client_id: 'cli' }).toString(),
+      rawBody: new URLSearchParams({ grant_type: 'password', username: `0098${mobile.slice(1)}`, password, scope: '', client_id: 'cli', client_secret: 's' }).toString(),
       headers: { 'content-type': 'application/x-www-form-urlencoded', authorization: 'Basic Y2xpOg==' },
     });
     expect(form.status).toBe(200);
     const me = await call('GET', '/api/auth/me', { token: form.body.access_token });
     expect(me.body.mobile).toBe(mobile);
+
+    // Only the OAuth2 extras are accepted: anything else is named and refused, in a form as in JSON.
+    const extra = await call('POST', '/api/auth/login', {
+      rawBody: new URLSearchParams({ grant_type: 'password', username: mobile, password, colour: 'red' }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    expect(extra.status).toBe(422);
+    expect(extra.body.error).toEqual({ code: 'validation_failed', message: 'Some fields are invalid', fields: { colour: 'Unknown field' } });
   });
 
   it('answers 401 with one message for a wrong password and an unknown mobile', async () => {
@@ -107,16 +115,64 @@ describe('POST /api/auth/login', () => {
     expect(wrong.body).toEqual(unknown.body);
   });
 
-  it('answers 429 with Retry-After after repeated wrong passwords, even from new addresses, and for the right one too', async () => {
+  it('answers 429 with Retry-After after repeated wrong passwords from one network, also for the right password there', async () => {
     const { mobile, password } = await registerMerchant();
+    const attacker = apiClient();
     for (let i = 0; i < 5; i++) {
-      const res = await apiClient()('POST', '/api/auth/login', { body: { username: mobile, password: `wrong${i}xx` } });
+      const res = await attacker('POST', '/api/auth/login', { body: { username: mobile, password: `wrong${i}xx` } });
       expect(res.status).toBe(401);
     }
-    const blocked = await apiClient()('POST', '/api/auth/login', { body: { username: mobile, password } });
+    const blocked = await attacker('POST', '/api/auth/login', { body: { username: mobile, password } });
     expect(blocked.status).toBe(429);
     expect(blocked.body.error.code).toBe('rate_limited');
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('lets parallel guesses reach the password check no more often than the limit allows', async () => {
+    const { mobile, password } = await registerMerchant();
+    const attacker = apiClient('203.0.113.7');
+    const guesses = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => attacker('POST', '/api/auth/login', { body: { username: mobile, password: `guess${i}xx` } })),
+    );
+    const statuses = guesses.map((r) => r.status);
+    // A 401 is a guess whose password was checked; every other guess was refused before the check.
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
+
+    // The attacker's network stays locked even with the right password; the owner on another network gets in.
+    expect((await attacker('POST', '/api/auth/login', { body: { username: mobile, password } })).status).toBe(429);
+    const owner = await apiClient('192.0.2.10')('POST', '/api/auth/login', { body: { username: mobile, password } });
+    expect(owner.status).toBe(200);
+    // The same attacker through IPv4-mapped IPv6 is still the same address.
+    expect((await apiClient('::ffff:203.0.113.7')('POST', '/api/auth/login', { body: { username: mobile, password } })).status).toBe(429);
+  });
+
+  it('counts an IPv6 client by its /64: addresses in one /64 share a limit, another /64 has its own', async () => {
+    const { mobile, password } = await registerMerchant();
+    for (let i = 1; i <= 5; i++) {
+      const res = await apiClient(`2001:db8:aa:1::${i}`)('POST', '/api/auth/login', { body: { username: mobile, password: `wrong${i}xx` } });
+      expect(res.status).toBe(401);
+    }
+    const sameNetwork = await apiClient('2001:db8:aa:1:ffff:ffff:ffff:fffe')('POST', '/api/auth/login', { body: { username: mobile, password } });
+    expect(sameNetwork.status).toBe(429);
+    const nextNetwork = apiClient('2001:db8:aa:2::1');
+    expect((await nextNetwork('POST', '/api/auth/login', { body: { username: mobile, password: 'wrong-again' } })).status).toBe(401);
+    expect((await nextNetwork('POST', '/api/auth/login', { body: { username: mobile, password } })).status).toBe(200);
+  });
+
+  it('caps wrong passwords per mobile across all networks (KPAY_LOGIN_MAX_FAILURES_TOTAL, 50); the owner gets in below it', async () => {
+    const { mobile, password } = await registerMerchant();
+    const fromNetwork = (n: number) => apiClient(`2001:db8:bb:${n.toString(16)}::1`);
+    // A guesser spread over many networks, a few guesses from each (below the per-network limit of 5).
+    for (let i = 0; i < 49; i++) {
+      const res = await fromNetwork(i % 13)('POST', '/api/auth/login', { body: { username: mobile, password: `wrong${i}xx` } });
+      expect(res.status, `guess ${i}`).toBe(401);
+    }
+    // The owner still gets in, and signing in forgives only the owner's own attempt, not the guesser's.
+    expect((await apiClient('192.0.2.20')('POST', '/api/auth/login', { body: { username: mobile, password } })).status).toBe(200);
+    expect((await fromNetwork(100)('POST', '/api/auth/login', { body: { username: mobile, password: 'wrong-50' } })).status).toBe(401);
+    const capped = await apiClient('192.0.2.21')('POST', '/api/auth/login', { body: { username: mobile, password } });
+    expect(capped.status).toBe(429);
   });
 
   it('rate limits one address across many mobiles', async () => {
@@ -131,6 +187,17 @@ describe('POST /api/auth/login', () => {
 });
 
 describe('authentication of requests', () => {
+  it('/auth/me is for users: a shop API key answers 403', async () => {
+    const { call, access_token } = await registerMerchant();
+    const shop = (await call('POST', '/api/shops', { token: access_token, body: { name: 'S' } })).body;
+    const res = await call('GET', '/api/auth/me', { apiKey: shop.api_key });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('forbidden');
+    expect((await call('GET', '/api/auth/me', { token: shop.api_key })).status).toBe(403);
+    expect((await call('GET', '/api/auth/me', { token: access_token })).status).toBe(200);
+  });
+
+
   it('answers 401 JSON without a token, with a bad one, an expired one, or one for a deleted session', async () => {
     const call = apiClient();
     const none = await call('GET', '/api/auth/me');

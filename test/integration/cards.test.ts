@@ -13,7 +13,7 @@ describe('cards', () => {
     const { call, access_token } = await registerMerchant();
     const res = await call('POST', '/api/cards', {
       token: access_token,
-      body: { card_number: '۶۱۰۴ ۳۳۱۲ ۳۴۵۶ ۷۸۹۰', owner_name: 'سارا محمدی', sheba: 'ir16 0120 0000 0000 1234 5678 90' },
+      body: { card_number: '۶۱۰۴ ۳۳۱۲ ۳۴۵۶ ۷۸۹۰', owner_name: 'سارا محمدی', shaba: 'ir16 0120 0000 0000 1234 5678 90' },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
@@ -22,11 +22,53 @@ describe('cards', () => {
       bank_name: 'بانک ملت',
       bank_name_en: 'Mellat',
       bank_code: 'mellat',
-      sheba: MELLAT_SHEBA,
+      shaba: MELLAT_SHEBA,
       is_active: true,
     });
+    expect(res.body).not.toHaveProperty('sheba');
     const list = await call('GET', '/api/cards', { token: access_token });
     expect(list.body).toEqual({ cards: [res.body], total: 1 });
+  });
+
+  it('takes the IBAN as shaba (the contract) or sheba (alias), and refuses both with different values', async () => {
+    const { call, access_token } = await registerMerchant();
+    const alias = await call('POST', '/api/cards', { token: access_token, body: { card_number: MELLAT, owner_name: 'A B', sheba: MELLAT_SHEBA } });
+    expect(alias.status).toBe(201);
+    expect(alias.body.shaba).toBe(MELLAT_SHEBA);
+
+    const other = await registerMerchant();
+    const both = await other.call('POST', '/api/cards', {
+      token: other.access_token,
+      body: { card_number: MELLAT, owner_name: 'A B', shaba: MELLAT_SHEBA, sheba: 'IR 160120000000001234567890' },
+    });
+    expect(both.status).toBe(201);
+    const differ = await other.call('POST', '/api/cards', {
+      token: other.access_token,
+      body: { card_number: '6037991234567893', owner_name: 'A B', shaba: MELLAT_SHEBA, sheba: PASARGAD_SHEBA },
+    });
+    expect(differ.status).toBe(422);
+    expect(differ.body.error.fields).toEqual({ sheba: 'Differs from shaba; send the IBAN once' });
+    const wrongBank = await other.call('POST', '/api/cards', {
+      token: other.access_token,
+      body: { card_number: '6037991234567893', owner_name: 'A B', shaba: MELLAT_SHEBA },
+    });
+    expect(wrongBank.body.error.fields).toEqual({ shaba: 'Sheba belongs to Mellat, the card to Melli' });
+    expect((await other.call('GET', '/api/cards', { token: other.access_token })).body.total).toBe(1);
+  });
+
+  it('refuses unknown fields with 422 naming each of them', async () => {
+    const { call, access_token } = await registerMerchant();
+    const res = await call('POST', '/api/cards', {
+      token: access_token,
+      body: { card_number: MELLAT, owner_name: 'A B', iban: MELLAT_SHEBA, colour: 'red' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.body.error).toEqual({
+      code: 'validation_failed',
+      message: 'Some fields are invalid',
+      fields: { iban: 'Unknown field', colour: 'Unknown field' },
+    });
+    expect((await call('GET', '/api/cards', { token: access_token })).body.total).toBe(0);
   });
 
   it('answers 409 when the same user adds the same card twice; another user may add it', async () => {
@@ -93,5 +135,19 @@ describe('cards', () => {
     const list = await call('GET', '/api/cards', { apiKey: shop.api_key });
     expect(list.body.cards.map((c: { id: string }) => c.id)).toEqual([card.id]);
     expect((await call('DELETE', `/api/cards/${card.id}`, { apiKey: shop.api_key })).status).toBe(403);
+  });
+
+  it('shows a shop key masked card numbers and no Shaba; the merchant sees them whole', async () => {
+    const { call, access_token } = await registerMerchant();
+    const shop = (await call('POST', '/api/shops', { token: access_token, body: { name: 'S' } })).body;
+    const card = (await call('POST', '/api/cards', { token: access_token, body: { card_number: MELLAT, owner_name: 'A B', shaba: MELLAT_SHEBA } })).body;
+    const asShop = await call('GET', '/api/cards', { apiKey: shop.api_key });
+    const masked = { ...card, card_number: '610433******7890' };
+    delete masked.shaba;
+    expect(asShop.body).toEqual({ cards: [masked], total: 1 });
+    expect(asShop.body.cards[0]).not.toHaveProperty('shaba');
+    expect(JSON.stringify(asShop.body)).not.toContain('1234567890');
+    const asUser = await call('GET', '/api/cards', { token: access_token });
+    expect(asUser.body.cards).toEqual([expect.objectContaining({ card_number: MELLAT, shaba: MELLAT_SHEBA })]);
   });
 });

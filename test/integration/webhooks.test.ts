@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { database } from '@/db/client';
-import { transactions } from '@/db/schema';
+import { transactions, webhookEvents } from '@/db/schema';
 import { startJobs } from '@/lib/jobs/start-jobs';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
+import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 import { verifyWebhookSignature } from '@/lib/webhooks/sign-webhook';
 import { registerMerchant } from '../api-client';
 import { setupTestDatabase } from '../test-database';
@@ -207,5 +208,188 @@ describe('webhook delivery', () => {
     } finally {
       await jobs.stop();
     }
+  });
+});
+
+const userIdOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
+
+/** Turns the private-address guard on (as in production) for the duration of `run`. */
+async function withPrivateTargetsRefused<T>(run: () => Promise<T>): Promise<T> {
+  const CONFIG = Symbol.for('kpay.config');
+  vi.stubEnv('KPAY_ALLOW_PRIVATE_WEBHOOKS', '0');
+  delete (globalThis as Record<symbol, unknown>)[CONFIG];
+  try {
+    return await run();
+  } finally {
+    vi.unstubAllEnvs();
+    delete (globalThis as Record<symbol, unknown>)[CONFIG];
+  }
+}
+
+describe('endpoints are honoured at delivery time', () => {
+  it('an attempt goes to the endpoint\'s current URL, edited after the event was queued', async () => {
+    const before = await receiver();
+    const after = await receiver();
+    const m = await shopWithWebhook(before.url);
+    const tx = await m.create();
+    await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
+    const edit = await m.call('PATCH', `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`, { token: m.access_token, body: { url: after.url } });
+    expect(edit.status).toBe(200);
+    await deliverUntilSettled(m.access_token);
+
+    expect(before.received).toHaveLength(0);
+    expect(after.received).toHaveLength(1);
+    expect(verifyWebhookSignature(m.hook.secret, after.received[0]!.body, after.received[0]!.signature)).toBe(true);
+    const [delivery] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
+    expect(delivery).toMatchObject({ webhook_id: m.hook.id, url: after.url, status: 'succeeded', attempt_count: 1 });
+  });
+
+  it('a disabled endpoint\'s delivery is not attempted and fails with the reason; redelivery is 409 until it is enabled', async () => {
+    const r = await receiver();
+    const m = await shopWithWebhook(r.url);
+    const tx = await m.create();
+    await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
+    const hook = `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`;
+    await m.call('PATCH', hook, { token: m.access_token, body: { is_active: false } });
+    await deliverUntilSettled(m.access_token);
+
+    expect(r.received).toHaveLength(0);
+    const [stopped] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
+    expect(stopped).toMatchObject({ status: 'failed', attempt_count: 0, attempts: [], next_attempt_at: null, last_status_code: null });
+    expect(stopped.last_error).toMatch(/endpoint is disabled/);
+
+    const refused = await m.call('POST', `/api/webhooks/deliveries/${stopped.id}/redeliver`, { token: m.access_token });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toMatchObject({ code: 'invalid_state', message: expect.stringMatching(/disabled/) });
+
+    await m.call('PATCH', hook, { token: m.access_token, body: { is_active: true } });
+    expect((await m.call('POST', `/api/webhooks/deliveries/${stopped.id}/redeliver`, { token: m.access_token })).body.status).toBe('pending');
+    await deliverUntilSettled(m.access_token);
+    expect(r.received).toHaveLength(1);
+    const [sent] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
+    expect(sent).toMatchObject({ status: 'succeeded', attempt_count: 1, last_status_code: 200, last_error: null });
+  });
+
+  it('a delivery that is being retried stops once its endpoint is disabled', async () => {
+    const r = await receiver(() => 503);
+    const m = await shopWithWebhook(r.url);
+    const tx = await m.create();
+    await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
+    await deliverDueWebhooks();
+    expect(r.received).toHaveLength(1);
+    await m.call('PATCH', `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`, { token: m.access_token, body: { is_active: false } });
+    await deliverUntilSettled(m.access_token);
+    expect(r.received).toHaveLength(1);
+    const [delivery] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
+    expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1, last_error: expect.stringMatching(/disabled/) });
+    expect(delivery.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([503]);
+  });
+
+  it('deleting an endpoint takes its queued deliveries and their log with it: nothing is sent', async () => {
+    const r = await receiver();
+    const m = await shopWithWebhook(r.url);
+    const tx = await m.create();
+    await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
+    expect((await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.total).toBe(1);
+    await m.call('DELETE', `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`, { token: m.access_token });
+    await deliverUntilSettled(m.access_token);
+    expect(r.received).toHaveLength(0);
+    expect((await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.total).toBe(0);
+  });
+});
+
+describe('deliveries with their own URL', () => {
+  it('are sent beside the endpoints, signed with the shop secret the merchant reads; listed, redelivered, re-signed after rotation', async () => {
+    const own = await receiver();
+    const endpoint = await receiver();
+    const m = await shopWithWebhook(endpoint.url);
+    const userId = userIdOf(m.access_token);
+    const db = await database();
+    const eventId = await db.transaction((tx) =>
+      emitWebhookEvent(tx, { userId, shopId: m.shop.id, type: 'transaction.paid', object: { id: 'pay_1' }, url: own.url }),
+    );
+    await deliverUntilSettled(m.access_token);
+
+    expect(endpoint.received).toHaveLength(1);
+    expect(own.received).toHaveLength(1);
+    const secret = await m.call('GET', `/api/shops/${m.shop.id}/webhook-secret`, { token: m.access_token });
+    expect(secret.status).toBe(200);
+    expect(secret.body.secret).toMatch(/^whsec_/);
+    expect(secret.body.secret_hint).toBe(`whsec_…${secret.body.secret.slice(-4)}`);
+    const first = own.received[0]!;
+    expect(first.eventId).toBe(eventId);
+    expect(JSON.parse(first.body)).toMatchObject({ id: eventId, type: 'transaction.paid', data: { id: 'pay_1' } });
+    expect(verifyWebhookSignature(secret.body.secret, first.body, first.signature)).toBe(true);
+    expect(verifyWebhookSignature(m.hook.secret, first.body, first.signature)).toBe(false);
+
+    const list = (await m.call('GET', `/api/webhooks/deliveries?shop_id=${m.shop.id}`, { token: m.access_token })).body;
+    expect(list.total).toBe(2);
+    const delivery = list.deliveries.find((d: { webhook_id: string | null }) => d.webhook_id === null);
+    expect(delivery).toMatchObject({ event_id: eventId, url: own.url, status: 'succeeded', attempt_count: 1, last_status_code: 200 });
+
+    const again = await m.call('POST', `/api/webhooks/deliveries/${delivery.id}/redeliver`, { token: m.access_token });
+    expect(again.body).toMatchObject({ status: 'pending', webhook_id: null });
+    await deliverUntilSettled(m.access_token);
+    expect(own.received).toHaveLength(2);
+    expect(verifyWebhookSignature(secret.body.secret, own.received[1]!.body, own.received[1]!.signature)).toBe(true);
+
+    const rotated = await m.call('POST', `/api/shops/${m.shop.id}/webhook-secret/rotate`, { token: m.access_token });
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.secret).not.toBe(secret.body.secret);
+    expect((await m.call('GET', `/api/shops/${m.shop.id}/webhook-secret`, { token: m.access_token })).body).toEqual(rotated.body);
+    await m.call('POST', `/api/webhooks/deliveries/${delivery.id}/redeliver`, { token: m.access_token });
+    await deliverUntilSettled(m.access_token);
+    const third = own.received[2]!;
+    expect(verifyWebhookSignature(rotated.body.secret, third.body, third.signature)).toBe(true);
+    expect(verifyWebhookSignature(secret.body.secret, third.body, third.signature)).toBe(false);
+    expect(endpoint.received).toHaveLength(1);
+  });
+
+  it('are signed with a secret made on first use, when the merchant has never read it', async () => {
+    const own = await receiver();
+    const m = await registerMerchant();
+    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'No endpoints' } })).body;
+    const db = await database();
+    await db.transaction((tx) =>
+      emitWebhookEvent(tx, { userId: userIdOf(m.access_token), shopId: shop.id, type: 'transaction.expired', object: {}, url: own.url }),
+    );
+    await deliverUntilSettled(m.access_token);
+    expect(own.received).toHaveLength(1);
+    const { secret } = (await m.call('GET', `/api/shops/${shop.id}/webhook-secret`, { token: m.access_token })).body;
+    expect(verifyWebhookSignature(secret, own.received[0]!.body, own.received[0]!.signature)).toBe(true);
+  });
+
+  it('refuse a URL that breaks the webhook target rule: nothing of the event is written', async () => {
+    const m = await registerMerchant();
+    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'S' } })).body;
+    const db = await database();
+    const emit = (url: string) =>
+      db.transaction((tx) => emitWebhookEvent(tx, { userId: userIdOf(m.access_token), shopId: shop.id, type: 'transaction.paid', object: {}, url }));
+    await expect(emit('ftp://example.com/hook')).rejects.toThrow(/http or https/);
+    await expect(emit('http://user:pw@example.com/hook')).rejects.toThrow(/credentials/);
+    await withPrivateTargetsRefused(async () => {
+      await expect(emit('http://10.0.0.7/hook')).rejects.toThrow(/public address/);
+      await expect(emit('http://[::1]:8080/hook')).rejects.toThrow(/public address/);
+    });
+    expect(await db.select().from(webhookEvents).where(eq(webhookEvents.shopId, shop.id))).toHaveLength(0);
+  });
+
+  it('the shop secret: made once even when first read twice at once, the user\'s own shops only, never with an API key', async () => {
+    const m = await registerMerchant();
+    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Secretive' } })).body;
+    const path = `/api/shops/${shop.id}/webhook-secret`;
+    const [a, b] = await Promise.all([m.call('GET', path, { token: m.access_token }), m.call('GET', path, { token: m.access_token })]);
+    expect(a.body.secret).toMatch(/^whsec_/);
+    expect(b.body).toEqual(a.body);
+    expect((await m.call('GET', path, { token: m.access_token })).body).toEqual(a.body);
+    expect(JSON.stringify((await m.call('GET', `/api/shops/${shop.id}`, { token: m.access_token })).body)).not.toContain(a.body.secret);
+
+    const other = await registerMerchant();
+    expect((await other.call('GET', path, { token: other.access_token })).status).toBe(404);
+    expect((await other.call('POST', `${path}/rotate`, { token: other.access_token })).status).toBe(404);
+    expect((await m.call('GET', path, { apiKey: shop.api_key })).status).toBe(403);
+    expect((await m.call('POST', `${path}/rotate`, { apiKey: shop.api_key })).status).toBe(403);
+    expect((await m.call('GET', path)).status).toBe(401);
+    expect((await m.call('GET', path, { token: m.access_token })).body).toEqual(a.body); // nothing above changed it
   });
 });

@@ -23,7 +23,7 @@ export function CardListItem({ card, locale }: { card: CardResponse; locale: Loc
           digits={card.card_number}
           ownerName={card.owner_name}
           locale={locale}
-          sheba={card.sheba}
+          sheba={card.shaba}
           text={{ number: t('tile.number'), owner: t('tile.owner'), sheba: t('tile.sheba') }}
           dimmed={!card.is_active}
           corner={<Badge tone={card.is_active ? 'success' : 'neutral'}>{card.is_active ? tc('active') : tc('inactive')}</Badge>}

@@ -12,6 +12,10 @@ type DeliveryStatus = (typeof WEBHOOK_DELIVERY_STATUSES)[number];
 
 const STATUS_TONE: Record<DeliveryStatus, BadgeTone> = { pending: 'warning', succeeded: 'success', failed: 'danger' };
 
+/** Why a failed delivery was ended without an attempt (its endpoint was disabled): not in any attempt's error. */
+const stopReason = (d: DeliveryResponse) =>
+  d.status === 'failed' && d.last_error && d.last_error !== d.attempts.at(-1)?.error ? d.last_error : null;
+
 const isKnownEvent = (type: string): type is WebhookEventType => (WEBHOOK_EVENT_TYPES as readonly string[]).includes(type);
 
 /**
@@ -82,7 +86,10 @@ export function DeliveryLog({
               <article aria-label={`${eventLabel(delivery.event_type)}, ${formatDate(delivery.created_at, locale, 'dateTime')}`} className="rounded-xl border border-ink-200 bg-white p-3.5 sm:p-4">
                 <div className="flex flex-wrap items-start justify-between gap-2">
                   <div className="min-w-0">
-                    <p className="text-sm font-semibold text-ink-950">{eventLabel(delivery.event_type)}</p>
+                    <p className="flex flex-wrap items-center gap-1.5 text-sm font-semibold text-ink-950">
+                      {eventLabel(delivery.event_type)}
+                      {delivery.webhook_id === null ? <Badge tone="neutral">{t('deliveries.ownUrl')}</Badge> : null}
+                    </p>
                     <code dir="ltr" className="block truncate font-mono text-xs text-ink-500">
                       {delivery.url}
                     </code>
@@ -117,6 +124,14 @@ export function DeliveryLog({
                     </dd>
                   </div>
                 </dl>
+                {stopReason(delivery) ? (
+                  <p className="mt-3 text-sm text-red-800">
+                    {t('deliveries.stopped')}:{' '}
+                    <span dir="ltr" className="font-mono text-xs break-all">
+                      {stopReason(delivery)}
+                    </span>
+                  </p>
+                ) : null}
                 <div className="mt-3 flex flex-wrap items-start justify-between gap-2 border-t border-ink-100 pt-3">
                   {delivery.attempts.length > 0 ? (
                     <details className="group min-w-0 flex-1 basis-60">

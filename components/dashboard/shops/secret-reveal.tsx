@@ -6,8 +6,9 @@ import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 
 /**
- * A secret the server returns once (a shop's API key, a webhook's signing secret): in a region named after it, in a
- * `<code>` marked with `data-secret` for tests, with a copy button and the warning that it will not be shown again.
+ * A secret the server returns once (a shop's API key, a webhook's signing secret) or on request (the shop's own
+ * signing secret): in a region named after it, in a `<code>` marked with `data-secret` for tests, with a copy button
+ * and a warning (that it will not be shown again, or how to keep it).
  * It takes the focus when it appears, so keyboard and screen-reader users land on it rather than on a vanished form.
  */
 export function SecretReveal({
@@ -17,15 +18,18 @@ export function SecretReveal({
   warning,
   value,
   onDone,
+  doneLabel,
   children,
 }: {
-  kind: 'api-key' | 'webhook-secret';
+  kind: 'api-key' | 'webhook-secret' | 'shop-webhook-secret';
   /** The region's accessible name: "API key", "Signing secret". */
   label: string;
   title: string;
   warning: string;
   value: string;
   onDone: () => void;
+  /** The button that closes it; "I have saved it" unless the secret can be shown again. */
+  doneLabel?: string;
   /** What to do next, e.g. a link to the new shop. */
   children?: ReactNode;
 }) {
@@ -56,7 +60,7 @@ export function SecretReveal({
       <div className="flex flex-wrap items-center gap-2">
         {children}
         <Button variant="secondary" onClick={onDone}>
-          {t('secret.done')}
+          {doneLabel ?? t('secret.done')}
         </Button>
       </div>
     </section>

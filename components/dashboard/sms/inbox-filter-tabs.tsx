@@ -6,7 +6,7 @@ import { translator } from '@/lib/i18n/translator';
 type MatchStatus = (typeof SMS_MATCH_STATUSES)[number];
 
 // What needs the merchant first, then the rest.
-const FILTERS: (MatchStatus | undefined)[] = [undefined, 'unmatched', 'paid_late', 'matched', 'ignored'];
+const FILTERS: (MatchStatus | undefined)[] = [undefined, 'needs_review', 'unmatched', 'paid_late', 'possible_duplicate', 'matched', 'ignored'];
 
 /** The inbox's match-status filter as plain links (bookmarkable, no JavaScript); counts on the ones to resolve. */
 export function InboxFilterTabs({

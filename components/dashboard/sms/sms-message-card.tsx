@@ -11,6 +11,7 @@ import { translator } from '@/lib/i18n/translator';
 import type { SmsMessageResponse } from '@/lib/sms/schemas';
 import { MatchDialog } from './match-dialog';
 import { ResolveLateButton } from './resolve-late-button';
+import { SenderTrustButtons } from './sender-trust-buttons';
 
 type MatchStatus = (typeof SMS_MATCH_STATUSES)[number];
 
@@ -40,16 +41,37 @@ export function SmsMessageCard({ message, deviceName, locale }: { message: SmsMe
   const headingId = `sms-${message.id}`;
   const receivedAt = formatDate(message.received_at, locale, 'dateTime');
 
+  const description =
+    message.amount === null
+      ? t('match.descriptionNoAmount', { time: receivedAt })
+      : t('match.description', { amount: formatRials(message.amount, locale), time: receivedAt });
+  // Any SMS that paid nothing yet can be matched by hand: the merchant reads the text, KPay's reading may be wrong.
+  const matchByHand = <MatchDialog smsId={message.id} amount={message.amount} description={description} />;
+  const suggestedBank = bankByCode(message.suggested_bank_code);
+
   let action: ReactNode = null;
-  if (message.match_status === 'unmatched' && message.kind === 'deposit') {
-    const description =
-      message.amount === null
-        ? t('match.descriptionNoAmount', { time: receivedAt })
-        : t('match.description', { amount: formatRials(message.amount, locale), time: receivedAt });
+  if (message.match_status === 'needs_review') {
+    const undecidedSender = message.review_reason === 'untrusted_sender';
     action = (
       <>
-        <p className="text-sm leading-6 text-ink-600">{t('message.unmatchedHint')}</p>
-        <MatchDialog smsId={message.id} amount={message.amount} description={description} />
+        <p className="text-sm leading-6 text-ink-600">{t(`message.review.${message.review_reason ?? 'untrusted_sender'}`)}</p>
+        <div className="flex shrink-0 flex-wrap items-center gap-2">
+          {undecidedSender ? (
+            <SenderTrustButtons
+              deviceId={message.device_id}
+              sender={message.sender}
+              bankName={suggestedBank ? (locale === 'fa' ? suggestedBank.nameFa : suggestedBank.nameEn) : null}
+            />
+          ) : null}
+          {matchByHand}
+        </div>
+      </>
+    );
+  } else if (message.match_status === 'possible_duplicate' || message.match_status === 'unmatched') {
+    action = (
+      <>
+        <p className="text-sm leading-6 text-ink-600">{t(message.match_status === 'unmatched' ? 'message.unmatchedHint' : 'message.duplicateHint')}</p>
+        {matchByHand}
       </>
     );
   } else if (message.match_status === 'paid_late' && message.transaction_authority) {
@@ -59,6 +81,15 @@ export function SmsMessageCard({ message, deviceName, locale }: { message: SmsMe
         <div className="shrink-0">
           <ResolveLateButton smsId={message.id} authority={message.transaction_authority} />
         </div>
+      </>
+    );
+  } else if (message.match_status === 'ignored') {
+    action = (
+      <>
+        <p className="text-sm leading-6 text-ink-500">
+          {message.review_reason === 'blocked_sender' ? t('message.review.blocked_sender') : t('message.ignoredHint')}
+        </p>
+        {matchByHand}
       </>
     );
   }
@@ -95,6 +126,16 @@ export function SmsMessageCard({ message, deviceName, locale }: { message: SmsMe
             ) : (
               <span className="text-ink-400">—</span>
             )}
+          </Detail>
+          {message.destination ? (
+            <Detail label={t('message.destination')}>
+              <bdi dir="ltr" className="font-mono text-xs">
+                {message.destination}
+              </bdi>
+            </Detail>
+          ) : null}
+          <Detail label={t('message.senderTrust')}>
+            {message.sender_kind === 'personal_mobile' ? t('message.personalSender') : t(`message.trust.${message.sender_trust}`)}
           </Detail>
           <Detail label={t('message.transaction')} className="col-span-2">
             {message.transaction_id && message.transaction_authority ? (

@@ -7,6 +7,7 @@ import { regenerateShopKey } from '@/lib/shops/regenerate-shop-key';
 import { createShopInput, shopIdParams, updateShopInput } from '@/lib/shops/schemas';
 import { updateShop } from '@/lib/shops/update-shop';
 import { createWebhookInput, deliveryIdParams, updateWebhookInput, webhookParams } from '@/lib/webhooks/schemas';
+import { revealShopWebhookSecret, rotateShopWebhookSecret } from '@/lib/webhooks/shop-webhook-secret';
 import { redeliverWebhook } from '@/lib/webhooks/webhook-deliveries';
 import { createWebhook, deleteWebhook, rotateWebhookSecret, updateWebhook } from '@/lib/webhooks/webhook-endpoints';
 
@@ -63,6 +64,20 @@ export const deleteWebhookAction = dashboardAction(webhookParams, async (input, 
 /** POST /api/shops/{id}/webhooks/{webhookId}/rotate-secret: deliveries are signed with the new secret from now on. */
 export const rotateWebhookSecretAction = dashboardAction(webhookParams, async (input, merchant) => {
   const secret = await rotateWebhookSecret(merchant.principal.userId, input.id, input.webhookId);
+  refreshShop(input.id);
+  return secret;
+});
+
+/** GET /api/shops/{id}/webhook-secret: the shop's secret for deliveries with their own URL (made on first use). */
+export const revealShopWebhookSecretAction = dashboardAction(shopIdParams, async (input, merchant) => {
+  const secret = await revealShopWebhookSecret(merchant.principal, input.id);
+  refreshShop(input.id); // the hint appears once the secret exists
+  return secret;
+});
+
+/** POST /api/shops/{id}/webhook-secret/rotate: the next attempt of each such delivery is signed with the new one. */
+export const rotateShopWebhookSecretAction = dashboardAction(shopIdParams, async (input, merchant) => {
+  const secret = await rotateShopWebhookSecret(merchant.principal, input.id);
   refreshShop(input.id);
   return secret;
 });

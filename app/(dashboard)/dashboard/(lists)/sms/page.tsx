@@ -15,6 +15,8 @@ import { listSmsMessagesQuery } from '@/lib/sms/schemas';
 import { listSmsDevices } from '@/lib/sms/sms-devices';
 
 const PER_PAGE = 20;
+/** The statuses that wait for the merchant, counted on their filter tabs. */
+const TO_RESOLVE = ['needs_review', 'unmatched', 'paid_late', 'possible_duplicate'] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'sms')('title')} — KPay` };
@@ -33,13 +35,13 @@ export default async function SmsInboxPage({ searchParams }: { searchParams: Pro
   const raw = await searchParams;
   const matchStatus = listSmsMessagesQuery.shape.match_status.safeParse(first(raw.match_status)).data;
   const page = listSmsMessagesQuery.shape.page.safeParse(first(raw.page)).data ?? 1;
-  const countOf = async (status: 'unmatched' | 'paid_late') => (await listSmsMessages(userId, { match_status: status, page: 1, per_page: 1 })).total;
+  const countOf = async (status: (typeof TO_RESOLVE)[number]) =>
+    [status, (await listSmsMessages(userId, { match_status: status, page: 1, per_page: 1 })).total] as const;
 
-  const [{ devices }, inbox, unmatched, paidLate] = await Promise.all([
+  const [{ devices }, inbox, ...counts] = await Promise.all([
     listSmsDevices(userId),
     listSmsMessages(userId, { match_status: matchStatus, page, per_page: PER_PAGE }),
-    countOf('unmatched'),
-    countOf('paid_late'),
+    ...TO_RESOLVE.map(countOf),
   ]);
   const deviceNames = new Map(devices.map((device) => [device.id, device.name]));
   const listHref = matchStatus ? `/dashboard/sms?match_status=${matchStatus}` : '/dashboard/sms';
@@ -115,7 +117,7 @@ export default async function SmsInboxPage({ searchParams }: { searchParams: Pro
       <div className="grid gap-5 xl:grid-cols-[minmax(0,1fr)_21rem] xl:items-start">
         <Panel title={t('inbox.title')}>
           <div className="space-y-4">
-            <InboxFilterTabs current={matchStatus} toResolve={{ unmatched, paid_late: paidLate }} locale={locale} />
+            <InboxFilterTabs current={matchStatus} toResolve={Object.fromEntries(counts)} locale={locale} />
             {body}
           </div>
         </Panel>

@@ -9,6 +9,7 @@ import { IntegrationPanel } from '@/components/dashboard/shops/integration-panel
 import { RefreshButton } from '@/components/dashboard/shops/refresh-button';
 import { RegenerateKey } from '@/components/dashboard/shops/regenerate-key';
 import { ShopStatusButton } from '@/components/dashboard/shops/shop-status-button';
+import { ShopWebhookSecret } from '@/components/dashboard/shops/shop-webhook-secret';
 import { WebhookEndpointItem } from '@/components/dashboard/shops/webhook-endpoint-item';
 import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
@@ -24,6 +25,7 @@ import { translator } from '@/lib/i18n/translator';
 import { getShop } from '@/lib/shops/get-shop';
 import { shopIdParams } from '@/lib/shops/schemas';
 import { listDeliveriesQuery } from '@/lib/webhooks/schemas';
+import { shopWebhookSecretHint } from '@/lib/webhooks/shop-webhook-secret';
 import { listWebhookDeliveries } from '@/lib/webhooks/webhook-deliveries';
 import { listWebhooks } from '@/lib/webhooks/webhook-endpoints';
 
@@ -52,7 +54,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${shop.name} — ${translator(locale, 'shops')('title')} — KPay` };
 }
 
-/** One shop: details and edit, on/off, its API key, ready requests to integrate, webhook endpoints and their delivery log. */
+/**
+ * One shop: details and edit, on/off, its API key, ready requests to integrate, webhook endpoints, the shop's own
+ * signing secret and the delivery log.
+ */
 export default async function ShopPage({ params, searchParams }: Props) {
   const merchant = await currentMerchant();
   const locale = await requestLocale();
@@ -66,10 +71,11 @@ export default async function ShopPage({ params, searchParams }: Props) {
   const parsedQuery = listDeliveriesQuery.safeParse({ shop_id: shop.id, status: one(raw.status), page: one(raw.page), per_page: DELIVERIES_PER_PAGE });
   const deliveryQuery = parsedQuery.success ? parsedQuery.data : listDeliveriesQuery.parse({ shop_id: shop.id, per_page: DELIVERIES_PER_PAGE });
 
-  const [{ webhooks }, deliveries, { cards }] = await Promise.all([
+  const [{ webhooks }, deliveries, { cards }, shopSecretHint] = await Promise.all([
     listWebhooks(merchant.principal, shop.id),
     listWebhookDeliveries(merchant.principal.userId, deliveryQuery),
     listCards(merchant.principal),
+    shopWebhookSecretHint(merchant.principal, shop.id),
   ]);
   const activeCard = cards.find((card) => card.is_active);
   const copyText = { label: tc('copy'), copied: tc('copied'), failed: tc('copyFailed') };
@@ -192,6 +198,9 @@ export default async function ShopPage({ params, searchParams }: Props) {
               </h3>
               <AddWebhookForm shopId={shop.id} eventTypes={WEBHOOK_EVENT_TYPES} />
             </section>
+          </div>
+          <div className="mt-6">
+            <ShopWebhookSecret shopId={shop.id} hint={shopSecretHint} />
           </div>
         </Panel>
 
