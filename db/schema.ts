@@ -247,7 +247,7 @@ export const smsMessages = pgTable(
     sender: text('sender').notNull(),
     body: text('body').notNull(),
     receivedAt: timestamp('received_at', { withTimezone: true }).notNull(),
-    // The phone's stamp was in the future or far in the past: received_at is KPay's receipt time instead.
+    // The phone gave no usable stamp, or one in the future or far in the past: received_at is KPay's receipt time.
     stampAdjusted: boolean('stamp_adjusted').notNull().default(false),
     // Forwarders retry; the same SMS posted twice (same device, sender, text and stamp) has the same key and is stored once.
     dedupeKey: text('dedupe_key').notNull(),
@@ -259,6 +259,8 @@ export const smsMessages = pgTable(
     format: text('format'),
     bankCode: text('bank_code'),
     amount: bigint('amount', { mode: 'number' }),
+    // The amount's unit was inferred from other words of the text (lib/banking/sms/read-amount.ts): shown, never paid by.
+    amountUnitGuessed: boolean('amount_unit_guessed').notNull().default(false),
     // Where the money went as the SMS prints it (masked card, account number), null when it names none.
     destination: text('destination'),
     matchStatus: text('match_status', { enum: SMS_MATCH_STATUSES }).notNull(),

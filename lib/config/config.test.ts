@@ -46,4 +46,14 @@ describe('readConfig', () => {
     expect(message).toMatch(/^Error: Invalid KPay configuration/);
     for (const name of ['DATABASE_URL', 'KPAY_PUBLIC_URL', 'KPAY_LOGIN_MAX_FAILURES', 'KPAY_JWT_SECRET']) expect(message).toContain(name);
   });
+
+  it('refuses an offset that is not whole Toman, and a lookback no longer than the grace', () => {
+    expect(() => readConfig({ ...base, KPAY_AMOUNT_OFFSET_STEP: '15' })).toThrow(/KPAY_AMOUNT_OFFSET_STEP/);
+    expect(() => readConfig({ ...base, KPAY_SMS_LOOKBACK_MINUTES: '2', KPAY_SMS_GRACE_MINUTES: '2' })).toThrow(/KPAY_SMS_LOOKBACK_MINUTES/);
+    expect(readConfig({ ...base, KPAY_AMOUNT_OFFSET_STEP: '1000', KPAY_AMOUNT_OFFSET_MAX_PERCENT: '0.5' }).offset).toEqual({
+      step: 1000,
+      maxSteps: 1000,
+      maxBasisPoints: 50,
+    });
+  });
 });

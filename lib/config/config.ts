@@ -46,6 +46,10 @@ const envSchema = z.object({
   KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
   KPAY_JOBS: z.enum(['inline', 'off']).default('inline'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+}).refine((e) => e.KPAY_SMS_LOOKBACK_MINUTES > e.KPAY_SMS_GRACE_MINUTES, {
+  path: ['KPAY_SMS_LOOKBACK_MINUTES'],
+  // A deposit on time by the grace must still find its transaction holding the amount.
+  message: 'must be longer than KPAY_SMS_GRACE_MINUTES',
 });
 
 export type Config = ReturnType<typeof readConfig>;

@@ -1,4 +1,4 @@
-import { and, eq, ne, type SQL } from 'drizzle-orm';
+import { and, eq, gte, ne, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
 import { cards, smsMessages, type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
 import { destinationFitsCard, parseSmsDestination } from '@/lib/banking/sms/sms-destination';
@@ -30,8 +30,8 @@ const outcome = (matchStatus: MatchStatus, transactionId: string | null = null, 
  * Decides what a stored deposit SMS does, inside the caller's database transaction, and does it. It pays a
  * transaction automatically only when every one of these holds, and is otherwise kept for the merchant, never dropped:
  * - the sender is not a person's mobile number and the merchant trusts it on this phone (else needs_review);
- * - the phone's stamp was believable (else needs_review);
- * - it is not the same text as an SMS of the last minutes without the same stamp (else possible_duplicate);
+ * - the phone's stamp was present and believable, and the amount's unit printed beside it or Rials (else needs_review);
+ * - it is not the same text as an SMS of the lookback without the same stamp (else possible_duplicate);
  * - exactly one transaction of the merchant holds this final_amount (held from creation until the SMS lookback after
  *   it left pending, so no other transaction can ask for the same sum meanwhile), else unmatched;
  * - the card or account the SMS names, if any, is that transaction's card (else needs_review);
@@ -47,7 +47,8 @@ export async function applyDeposit(tx: Transaction, sms: SmsRow): Promise<Deposi
   const trust = await senderTrustOf(tx, sms.deviceId, sender.normalized);
   if (trust === 'blocked') return outcome('ignored', null, 'blocked_sender');
   if (trust !== 'trusted') return outcome('needs_review', null, 'untrusted_sender');
-  if (sms.stampAdjusted) return outcome('needs_review', null, 'stamp_out_of_range');
+  if (sms.stampAdjusted) return outcome('needs_review', null, 'unreliable_stamp');
+  if (sms.amountUnitGuessed) return outcome('needs_review', null, 'amount_unit_guessed');
   // The same words again shortly after, without the same stamp: a retry or a second real deposit; the merchant decides.
   if (sms.duplicateOfId) return outcome('possible_duplicate');
 
@@ -86,8 +87,12 @@ export async function applyDeposit(tx: Transaction, sms: SmsRow): Promise<Deposi
     await tx.insert(transactionEvents).values({ transactionId: candidate.id, type: 'paid_late', actor: 'sms', data: { sms_id: sms.id } });
     return outcome('paid_late', candidate.id);
   }
-  // The merchant confirmed it by hand before the SMS came: this deposit is that payment.
-  if (isPaid(status) && candidate.paidVia === 'merchant') return outcome('matched', candidate.id);
+  // The merchant confirmed it by hand before the SMS came: this deposit is that payment, unless another deposit of this
+  // sum reached KPay since the transaction was created (held for review, say): then the confirmation may stand on
+  // that one, and this one may be the buyer paying twice. Left for the merchant, not absorbed.
+  if (isPaid(status) && candidate.paidVia === 'merchant' && !(await otherDepositSince(tx, sms, candidate.createdAt))) {
+    return outcome('matched', candidate.id);
+  }
   return outcome('unmatched');
 }
 
@@ -118,6 +123,24 @@ export function markPaidByDeposit(
     data: { sms_id: args.deposit.smsId, ...args.data },
     set: (from) => ({ paidAt: args.deposit.paidAt, paidVia: 'sms', paidLate: args.paidLate(from) }),
   });
+}
+
+/** Whether another deposit SMS of the same merchant and sum reached KPay at or after `since`. */
+async function otherDepositSince(tx: Transaction, sms: SmsRow, since: Date): Promise<boolean> {
+  const rows = await tx
+    .select({ id: smsMessages.id })
+    .from(smsMessages)
+    .where(
+      and(
+        eq(smsMessages.userId, sms.userId),
+        eq(smsMessages.amount, sms.amount!),
+        eq(smsMessages.kind, 'deposit'),
+        ne(smsMessages.id, sms.id),
+        gte(smsMessages.createdAt, since),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
 }
 
 /** Whether a deposit SMS (other than `exceptSmsId`) already names this transaction, matched or paid late: one deposit per payment. */

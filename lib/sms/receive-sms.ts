@@ -15,18 +15,13 @@ import { toSmsMessageResponse } from './sms-message-response';
 
 type Input = z.output<typeof inboundSmsInput>;
 
-/**
- * The same words from the same sender on the same phone within this window, without the same stamp, may be a
- * forwarder retry or a second real deposit of the same amount: kept as possible_duplicate for the merchant.
- */
-const DUPLICATE_WINDOW_MS = 10 * 60_000;
 
 const sha256 = (...parts: string[]) => createHash('sha256').update(parts.join('\u0000')).digest('hex');
 
 /**
  * Stores a forwarded SMS once, parses it, and lets applyDeposit decide what a deposit pays. A retry of the same SMS
- * (same phone, sender, text and stamp) answers the stored one with `duplicate: true`; the same text again within
- * minutes without that proof is stored with duplicate_of_id and pays nothing by itself. Nothing is ever dropped.
+ * (same phone, sender, text and stamp) answers the stored one with `duplicate: true`; the same text again within the
+ * SMS lookback without that proof is stored with duplicate_of_id and pays nothing by itself. Nothing is ever dropped.
  */
 export async function receiveSms(device: DevicePrincipal, input: Input): Promise<z.infer<typeof inboundSmsResponse>> {
   const db = await database();
@@ -59,7 +54,9 @@ export async function receiveSms(device: DevicePrincipal, input: Input): Promise
               and(
                 eq(smsMessages.userId, device.userId),
                 eq(smsMessages.contentKey, contentKey),
-                gte(smsMessages.createdAt, new Date(now.getTime() - DUPLICATE_WINDOW_MS)),
+                // Within the lookback, the same words without the same stamp may be a late forwarder retry or a second
+                // real deposit: bank SMS carry the minute and the balance, so real twins are rare, and they are kept.
+                gte(smsMessages.createdAt, new Date(now.getTime() - config().sms.lookbackMs)),
               ),
             )
             .orderBy(asc(smsMessages.createdAt))
@@ -81,6 +78,7 @@ export async function receiveSms(device: DevicePrincipal, input: Input): Promise
         format: parsed.format,
         bankCode: parsed.bankCode,
         amount: parsed.amount,
+        amountUnitGuessed: parsed.amountUnitGuessed,
         destination: parsed.account,
         matchStatus: parsed.kind === 'deposit' ? 'unmatched' : 'ignored',
         createdAt: now,

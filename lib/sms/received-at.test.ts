@@ -13,9 +13,9 @@ describe('receivedAtOf', () => {
     expect(at(['2026-11-27T09:59:00+03:30']).receivedAt.toISOString()).toBe('2026-11-27T06:29:00.000Z');
   });
 
-  it('skips unsubstituted or unusable stamps and falls back to now, unflagged and without a key', () => {
+  it('skips unsubstituted or unusable stamps; with none left it falls back to now, flagged and without a key', () => {
     expect(at(['%receivedStamp%', '1795771200000']).receivedAt.toISOString()).toBe('2026-11-27T09:20:00.000Z');
-    expect(at([undefined, '', 'yesterday'])).toEqual({ receivedAt: now, adjusted: false, key: '' });
+    expect(at([undefined, '', 'yesterday', '%sentStamp%'])).toEqual({ receivedAt: now, adjusted: true, key: '' });
   });
 
   it('replaces a stamp in the future by the receipt time and flags it', () => {

@@ -4,7 +4,7 @@ const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export interface SmsStamp {
   /** When the SMS reached the phone, bounded by when it reached KPay. */
   receivedAt: Date;
-  /** The phone's stamp was in the future or older than `maxAgeMs`: receivedAt is KPay's receipt time instead. */
+  /** The phone gave no usable stamp, or one in the future or older than `maxAgeMs`: receivedAt is KPay's receipt time. */
   adjusted: boolean;
   /** The first usable stamp in epoch milliseconds, '' when none: the same SMS posted again carries the same one. */
   key: string;
@@ -12,8 +12,8 @@ export interface SmsStamp {
 
 /**
  * When the SMS reached the phone: the first usable stamp (epoch milliseconds or seconds, as number or string, or an
- * ISO date), else the time it reached KPay (`now`). The phone's clock is not trusted beyond KPay's: a stamp in the
- * future, or older than `maxAgeMs`, is replaced by `now` and flagged.
+ * ISO date). The phone's clock is not trusted beyond KPay's: a stamp in the future, or older than `maxAgeMs`, is
+ * replaced by `now` and flagged; no usable stamp at all is flagged too (the SMS may have waited on the phone for a day).
  */
 export function receivedAtOf(stamps: (string | number | undefined)[], now: Date, maxAgeMs: number): SmsStamp {
   for (const stamp of stamps) {
@@ -23,7 +23,7 @@ export function receivedAtOf(stamps: (string | number | undefined)[], now: Date,
     const outOfRange = date.getTime() > now.getTime() + FUTURE_TOLERANCE_MS || date.getTime() < now.getTime() - maxAgeMs;
     return outOfRange ? { receivedAt: now, adjusted: true, key } : { receivedAt: date, adjusted: false, key };
   }
-  return { receivedAt: now, adjusted: false, key: '' };
+  return { receivedAt: now, adjusted: true, key: '' };
 }
 
 function parseStamp(stamp: string | number | undefined): Date | null {

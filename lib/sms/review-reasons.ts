@@ -11,8 +11,10 @@ export const REVIEW_REASONS = [
   'blocked_sender',
   // The SMS names a card or account that is not the transaction's card.
   'destination_mismatch',
-  // The phone's stamp was in the future or far in the past: the deposit's time is unknown.
-  'stamp_out_of_range',
+  // The phone gave no usable stamp, or one in the future or far in the past: the deposit's time is unknown.
+  'unreliable_stamp',
+  // The amount has no unit of its own and was read as Toman from other words: it might be ten times off.
+  'amount_unit_guessed',
 ] as const;
 
 export type ReviewReason = (typeof REVIEW_REASONS)[number];

@@ -57,8 +57,8 @@ export const smsMessageResponse = z.object({
   suggested_bank_code: z
     .string()
     .nullable()
-    .describe('The bank this sender seems to be (by its name, or by the bank its SMS name): a suggestion to trust it, never applied by itself'),
-  stamp_adjusted: z.boolean().describe("The phone's stamp was in the future or too old; received_at is KPay's receipt time"),
+    .describe('The bank this sender names itself as (never read from the text, which anyone can write): a suggestion to trust it, never applied by itself'),
+  stamp_adjusted: z.boolean().describe("The phone gave no usable stamp, or one in the future or too old; received_at is KPay's receipt time"),
   duplicate_of_id: z.uuid().nullable(),
   transaction_id: z.uuid().nullable(),
   transaction_authority: z.string().nullable(),

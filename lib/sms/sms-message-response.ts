@@ -37,8 +37,9 @@ export function toResponseWithAuthority(m: SmsRow, authority: string | null, tru
     review_reason: m.reviewReason as SmsMessageResponse['review_reason'],
     sender_kind: sender.kind,
     sender_trust: trust,
-    // A person's number is never suggested; a short code names no bank by itself, so the bank its SMS name stands in.
-    suggested_bank_code: sender.kind === 'personal_mobile' ? null : (sender.suggestedBankCode ?? m.bankCode),
+    // Only a sender's own name suggests its bank: the text is written by whoever sent it, and a number (a short code
+    // or a rented bulk line) names no bank, so it is shown without a suggestion.
+    suggested_bank_code: sender.suggestedBankCode,
     stamp_adjusted: m.stampAdjusted,
     duplicate_of_id: m.duplicateOfId,
     transaction_id: m.transactionId,

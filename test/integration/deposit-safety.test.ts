@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
-import { transactions } from '@/db/schema';
+import { smsMessages, transactions } from '@/db/schema';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { apiClient } from '../api-client';
 import { cardToCardMerchant, mellatDeposit, paidEvents, setExpiresAt } from '../card-to-card-merchant';
@@ -52,11 +52,13 @@ describe('only real bank SMS pay automatically', () => {
     expect(trust.body.error.fields).toHaveProperty('sender');
   });
 
-  it('keeps an untrusted bank sender for review with its bank suggested; trust-and-apply pays on time', async () => {
+  it('keeps an untrusted sender for review, suggesting a bank only from its own name; trust-and-apply pays on time', async () => {
     const m = await cardToCardMerchant({ trustedSenders: [] });
     const tx = await m.create();
+    // A number names no bank, whatever its text says: anyone can rent a bulk line and copy a bank's wording.
     const waiting = (await m.sms(mellatDeposit(tx.final_amount), { from: '+98700700' })).body;
-    expect(waiting).toMatchObject({ match_status: 'needs_review', review_reason: 'untrusted_sender', sender_trust: 'unknown', suggested_bank_code: 'mellat', transaction_id: null });
+    expect(waiting).toMatchObject({ match_status: 'needs_review', review_reason: 'untrusted_sender', sender_trust: 'unknown', suggested_bank_code: null, transaction_id: null });
+    expect((await m.sms(mellatDeposit(999_990), { from: '+983000123456' })).body).toMatchObject({ sender_kind: 'short_code', suggested_bank_code: null });
     // Named senders suggest their bank by name.
     expect((await m.sms(mellatDeposit(999_990), { from: 'Bank Mellat' })).body).toMatchObject({ review_reason: 'untrusted_sender', suggested_bank_code: 'mellat' });
     expect((await m.transaction(tx.id)).status).toBe('pending');
@@ -111,12 +113,27 @@ describe('only real bank SMS pay automatically', () => {
     expect((await m.sms(blu)).body).toMatchObject({ match_status: 'matched', destination: null, transaction_id: tx.id });
   });
 
-  it('does not take a failed transfer for a deposit', async () => {
+  it('does not take a failed transfer, or money leaving the account, for a deposit', async () => {
     const m = await cardToCardMerchant();
     const tx = await m.create();
     const failed = (await m.sms(failedTransfer(tx.final_amount))).body;
     expect(failed).toMatchObject({ kind: 'failed', match_status: 'ignored', transaction_id: null });
+    // The merchant refunds exactly a held amount from the card's own account: the SMS names both directions.
+    const refund = `بانک ملت\nانتقال وجه از حساب 1234567890\nبه کارت 6037****1234\nمبلغ ${rials(tx.final_amount)} ریال واریز شد`;
+    expect((await m.sms(refund)).body).toMatchObject({ kind: 'unknown', match_status: 'ignored' });
     expect((await m.transaction(tx.id)).status).toBe('pending');
+  });
+
+  it('keeps a deposit whose footer warns about passwords, and never pays by a unit guessed from an advert', async () => {
+    const m = await cardToCardMerchant();
+    const tx = await m.create({ amount: 900_000 });
+    const footer = `${mellatDeposit(tx.final_amount)}\nهرگز رمز دوم یا کد تایید خود را در اختیار دیگران قرار ندهید`;
+    expect((await m.sms(footer)).body).toMatchObject({ kind: 'deposit', match_status: 'matched', transaction_id: tx.id });
+    // A tenth of the sum, in an SMS whose advert line speaks of Toman: read as Toman it would equal final_amount.
+    const cheap = await m.create({ amount: 1_000_000 });
+    const advert = `${mellatDeposit(cheap.final_amount / 10)}\nجشنواره همراه بانک: 10 میلیون تومان جایزه`;
+    expect((await m.sms(advert)).body).toMatchObject({ amount: cheap.final_amount, match_status: 'needs_review', review_reason: 'amount_unit_guessed' });
+    expect((await m.transaction(cheap.id)).status).toBe('pending');
   });
 });
 
@@ -154,12 +171,13 @@ describe('a final amount is not reused while a late SMS may still arrive', () =>
     expect((await m.transaction(tx.id)).status).toBe('pending');
   });
 
-  it("replaces a phone stamp in the future or far in the past by the receipt time, flags it and leaves it for review", async () => {
+  it('replaces a missing phone stamp, or one in the future or far in the past, by the receipt time, flags it and leaves it for review', async () => {
     const m = await cardToCardMerchant();
     const tx = await m.create();
-    for (const stamp of [Date.now() + 60 * MINUTE, Date.now() - 3 * 24 * 60 * MINUTE]) {
-      const res = (await m.sms(mellatDeposit(tx.final_amount), { sentStamp: String(stamp), receivedStamp: String(stamp) })).body;
-      expect(res).toMatchObject({ match_status: 'needs_review', review_reason: 'stamp_out_of_range', stamp_adjusted: true });
+    for (const [i, stamp] of [String(Date.now() + 60 * MINUTE), String(Date.now() - 3 * 24 * 60 * MINUTE), undefined, '%sentStamp%'].entries()) {
+      const text = `${mellatDeposit(tx.final_amount)}\n${i}`;
+      const res = (await m.sms(text, { sentStamp: stamp, receivedStamp: stamp })).body;
+      expect(res).toMatchObject({ match_status: 'needs_review', review_reason: 'unreliable_stamp', stamp_adjusted: true });
       expect(Math.abs(new Date(res.received_at).getTime() - Date.now())).toBeLessThan(MINUTE);
     }
     expect((await m.transaction(tx.id)).status).toBe('pending');
@@ -188,6 +206,16 @@ describe('a final amount is not reused while a late SMS may still arrive', () =>
     expect(await paidEvents(tx.id)).toHaveLength(1);
   });
 
+  it('does not absorb a deposit into a confirmation when another deposit of that sum already waits for review', async () => {
+    const m = await cardToCardMerchant();
+    const tx = await m.create();
+    // The buyer's first transfer reached another of the merchant's accounts: held for review.
+    expect((await m.sms(mellatDeposit(tx.final_amount, '9876543210'))).body.match_status).toBe('needs_review');
+    await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
+    // A second transfer of the same sum may be the buyer paying twice: kept, not absorbed.
+    expect((await m.sms(mellatWithFooter(tx.final_amount))).body).toMatchObject({ match_status: 'unmatched', transaction_id: null });
+  });
+
   it('takes a buyer claim after expiry during the lookback, and shows it to the merchant', async () => {
     const m = await cardToCardMerchant();
     const tx = await m.create();
@@ -214,21 +242,24 @@ describe('duplicates without losing real money', () => {
     expect(await paidEvents(tx.id)).toHaveLength(1);
   });
 
-  it('keeps the same text without stamps, or with another stamp, as a possible duplicate that pays nothing', async () => {
+  it('keeps the same text with another stamp, or none, as a possible duplicate that pays nothing, even hours later', async () => {
     const m = await cardToCardMerchant();
     const tx = await m.create();
     const text = mellatDeposit(tx.final_amount);
     const first = (await m.sms(text)).body;
-    const unstamped = (await m.sms(text, { sentStamp: undefined, receivedStamp: undefined })).body;
-    const laterStamp = (await m.sms(text, { sentStamp: String(Date.now() + 1_000) })).body;
     expect(first.match_status).toBe('matched');
-    for (const again of [unstamped, laterStamp]) {
-      expect(again).toMatchObject({ match_status: 'possible_duplicate', duplicate_of_id: first.id, duplicate: false, transaction_id: null });
-      expect(again.id).not.toBe(first.id);
-    }
+    // A forwarder that kept retrying for hours: KPay received the first copy three hours ago.
+    const db = await database();
+    await db.update(smsMessages).set({ createdAt: new Date(Date.now() - 3 * 60 * MINUTE) }).where(eq(smsMessages.id, first.id));
+    const laterStamp = (await m.sms(text, { sentStamp: String(Date.now() + 1_000) })).body;
+    expect(laterStamp).toMatchObject({ match_status: 'possible_duplicate', duplicate_of_id: first.id, duplicate: false, transaction_id: null });
+    // Without a stamp it waits for review anyway, and says what it repeats.
+    const unstamped = (await m.sms(text, { sentStamp: undefined, receivedStamp: undefined })).body;
+    expect(unstamped).toMatchObject({ match_status: 'needs_review', review_reason: 'unreliable_stamp', duplicate_of_id: first.id });
+    expect(new Set([first.id, laterStamp.id, unstamped.id]).size).toBe(3);
     expect(await paidEvents(tx.id)).toHaveLength(1);
     const inbox = (await m.call('GET', '/api/sms/messages?match_status=possible_duplicate', { token: m.access_token })).body;
-    expect(inbox.total).toBe(2);
+    expect(inbox.total).toBe(1);
   });
 
   it('treats the same text from another sender or phone as a different SMS', async () => {

@@ -65,7 +65,7 @@ describe('matching a deposit SMS to a transaction by hand', () => {
     const tx = await m.create(430_000, { factor_number: 'INV-77' });
     // The phone's clock is two days behind: the deposit's time is unknown, so the matcher leaves it to the merchant.
     const deposit = await m.sms(mellatDeposit(tx.final_amount), 48 * HOUR);
-    expect(deposit).toMatchObject({ match_status: 'needs_review', review_reason: 'stamp_out_of_range', transaction_id: null, amount: tx.final_amount });
+    expect(deposit).toMatchObject({ match_status: 'needs_review', review_reason: 'unreliable_stamp', transaction_id: null, amount: tx.final_amount });
 
     const candidates = await listSmsMatchCandidates(m.principal, { sms_id: deposit.id });
     expect(candidates.map((c) => c.id)).toEqual([tx.id, other.id]);

@@ -39,17 +39,17 @@ const MIDDLE_EAST = lines('+2,500,000', 'مانده 9,000,000', '1405/04/13-11:0
 
 describe('parseBankSms: a deposit in each bank shape', () => {
   it.each<[string, string, string, ParsedBankSms]>([
-    ['Mellat (by layout)', SHORTCODE, MELLAT, { kind: 'deposit', format: 'mellat', bankCode: 'mellat', amount: 2_500_000, account: '1234567890', balance: 21_250_000 }],
-    ['Melli', SHORTCODE, MELLI, { kind: 'deposit', format: 'melli', bankCode: 'melli', amount: 1_500_000, account: '0123456789001', balance: 12_345_000 }],
-    ['Saderat', SHORTCODE, SADERAT, { kind: 'deposit', format: 'saderat', bankCode: 'saderat', amount: 2_000_000, account: '0123456789', balance: 5_000_000 }],
-    ['Tejarat', SHORTCODE, TEJARAT, { kind: 'deposit', format: 'tejarat', bankCode: 'tejarat', amount: 1_000_000, account: '1111****222233', balance: 9_000_000 }],
-    ['Pasargad (by layout)', SHORTCODE, PASARGAD, { kind: 'deposit', format: 'pasargad', bankCode: 'pasargad', amount: 1_000_000_000, account: '777.888.20000275.1', balance: 1_500_000_000 }],
-    ['Saman', SHORTCODE, SAMAN, { kind: 'deposit', format: 'saman', bankCode: 'saman', amount: 30_000_000, account: '299-100-1112233-1', balance: 45_000_000 }],
-    ['Parsian (by layout)', SHORTCODE, PARSIAN, { kind: 'deposit', format: 'parsian', bankCode: 'parsian', amount: 16_000_000, account: '12345671234567', balance: 16_100_000 }],
-    ['Refah', SHORTCODE, REFAH, { kind: 'deposit', format: 'refah', bankCode: 'refah', amount: 5_000_000, account: '207853186', balance: 7_000_000 }],
-    ['blu', SHORTCODE, BLU, { kind: 'deposit', format: 'blu', bankCode: 'saman', amount: 70_000_000, account: null, balance: 120_000_000 }],
-    ['Keshavarzi', SHORTCODE, KESHAVARZI, { kind: 'deposit', format: 'keshavarzi', bankCode: 'keshavarzi', amount: 2_000_000, account: '8783*', balance: 12_500_000 }],
-    ['Middle East (by sender)', 'Bankino', MIDDLE_EAST, { kind: 'deposit', format: 'middle-east', bankCode: 'middle-east', amount: 2_500_000, account: null, balance: 9_000_000 }],
+    ['Mellat (by layout)', SHORTCODE, MELLAT, { kind: 'deposit', format: 'mellat', bankCode: 'mellat', amount: 2_500_000, account: '1234567890', balance: 21_250_000, amountUnitGuessed: false }],
+    ['Melli', SHORTCODE, MELLI, { kind: 'deposit', format: 'melli', bankCode: 'melli', amount: 1_500_000, account: '0123456789001', balance: 12_345_000, amountUnitGuessed: false }],
+    ['Saderat', SHORTCODE, SADERAT, { kind: 'deposit', format: 'saderat', bankCode: 'saderat', amount: 2_000_000, account: '0123456789', balance: 5_000_000, amountUnitGuessed: false }],
+    ['Tejarat', SHORTCODE, TEJARAT, { kind: 'deposit', format: 'tejarat', bankCode: 'tejarat', amount: 1_000_000, account: '1111****222233', balance: 9_000_000, amountUnitGuessed: false }],
+    ['Pasargad (by layout)', SHORTCODE, PASARGAD, { kind: 'deposit', format: 'pasargad', bankCode: 'pasargad', amount: 1_000_000_000, account: '777.888.20000275.1', balance: 1_500_000_000, amountUnitGuessed: false }],
+    ['Saman', SHORTCODE, SAMAN, { kind: 'deposit', format: 'saman', bankCode: 'saman', amount: 30_000_000, account: '299-100-1112233-1', balance: 45_000_000, amountUnitGuessed: false }],
+    ['Parsian (by layout)', SHORTCODE, PARSIAN, { kind: 'deposit', format: 'parsian', bankCode: 'parsian', amount: 16_000_000, account: '12345671234567', balance: 16_100_000, amountUnitGuessed: false }],
+    ['Refah', SHORTCODE, REFAH, { kind: 'deposit', format: 'refah', bankCode: 'refah', amount: 5_000_000, account: '207853186', balance: 7_000_000, amountUnitGuessed: false }],
+    ['blu', SHORTCODE, BLU, { kind: 'deposit', format: 'blu', bankCode: 'saman', amount: 70_000_000, account: null, balance: 120_000_000, amountUnitGuessed: false }],
+    ['Keshavarzi', SHORTCODE, KESHAVARZI, { kind: 'deposit', format: 'keshavarzi', bankCode: 'keshavarzi', amount: 2_000_000, account: '8783*', balance: 12_500_000, amountUnitGuessed: false }],
+    ['Middle East (by sender)', 'Bankino', MIDDLE_EAST, { kind: 'deposit', format: 'middle-east', bankCode: 'middle-east', amount: 2_500_000, account: null, balance: 9_000_000, amountUnitGuessed: false }],
   ])('%s', (_name, sender, text, expected) => {
     expect(parse(text, sender)).toEqual(expected);
   });
@@ -160,7 +160,7 @@ describe('parseBankSms: failed, reversed or requested transfers', () => {
 
   it('still reads the bank and the account of a failed transfer', () => {
     const text = lines('بانک ملت', 'انتقال وجه ناموفق', 'مبلغ: 2,500,000 ریال', 'به کارت 6104****1234');
-    expect(parse(text)).toEqual({ kind: 'failed', format: 'generic', bankCode: 'mellat', amount: 2_500_000, account: '6104****1234', balance: null });
+    expect(parse(text)).toEqual({ kind: 'failed', format: 'generic', bankCode: 'mellat', amount: 2_500_000, account: '6104****1234', balance: null, amountUnitGuessed: false });
   });
 
   it('does not take "درخواست" alone, or "ثبت شد" alone, for a request', () => {
@@ -190,7 +190,7 @@ describe('parseBankSms: the destination account or card as printed', () => {
 
 describe('parseBankSms: digits, letters and units', () => {
   it('reads Persian digits', () => {
-    expect(parse(persianDigits(MELLAT))).toMatchObject({ kind: 'deposit', format: 'mellat', amount: 2_500_000, account: '1234567890', balance: 21_250_000 });
+    expect(parse(persianDigits(MELLAT))).toMatchObject({ kind: 'deposit', format: 'mellat', amount: 2_500_000, account: '1234567890', balance: 21_250_000, amountUnitGuessed: false });
   });
 
   it('reads Persian digits grouped with the Arabic thousands separator (U+066C)', () => {
@@ -199,7 +199,7 @@ describe('parseBankSms: digits, letters and units', () => {
   });
 
   it('reads Arabic-Indic digits', () => {
-    expect(parse(arabicIndicDigits(PARSIAN))).toMatchObject({ kind: 'deposit', format: 'parsian', amount: 16_000_000, balance: 16_100_000 });
+    expect(parse(arabicIndicDigits(PARSIAN))).toMatchObject({ kind: 'deposit', format: 'parsian', amount: 16_000_000, balance: 16_100_000, amountUnitGuessed: false });
     expect(parse(arabicIndicDigits(TEJARAT))).toMatchObject({ kind: 'deposit', format: 'tejarat', amount: 1_000_000 });
   });
 
@@ -245,6 +245,7 @@ describe('parseBankSms: balance and dates are not the amount', () => {
       amount: null,
       account: '1234567890',
       balance: 21_250_000,
+      amountUnitGuessed: false,
     });
     expect(parse(lines('واریز', 'مانده: 5,000,000', '1405/04/13 - 11:01'))).toMatchObject({ kind: 'deposit', amount: null, balance: 5_000_000 });
   });
@@ -269,11 +270,12 @@ describe('parseBankSms: generic fallback', () => {
       amount: 3_000_000,
       account: '0101234567',
       balance: 10_000_000,
+      amountUnitGuessed: false,
     });
   });
 
   it('reads a leading "+amount" from an unknown sender', () => {
-    expect(parse(MIDDLE_EAST, '+982100000')).toMatchObject({ kind: 'deposit', format: 'generic', bankCode: null, amount: 2_500_000, balance: 9_000_000 });
+    expect(parse(MIDDLE_EAST, '+982100000')).toMatchObject({ kind: 'deposit', format: 'generic', bankCode: null, amount: 2_500_000, balance: 9_000_000, amountUnitGuessed: false });
   });
 
   it('falls back to the generic reading when a known bank words the amount differently', () => {
@@ -293,6 +295,37 @@ describe('parseBankSms: generic fallback', () => {
       amount: null,
       account: null,
       balance: null,
+      amountUnitGuessed: false,
     });
+  });
+});
+
+describe('parseBankSms: wording that must not turn into a deposit, or out of one', () => {
+  it('keeps a deposit whose security footer names a one-time password without a code', () => {
+    for (const footer of [
+      'هرگز رمز دوم یا کد تایید خود را در اختیار دیگران قرار ندهید',
+      'دریافت رمز پویا از همراه بانک',
+      'رمز دوم را به کسی ندهید\n1405/04/13',
+      'bankmellat.ir/otp',
+    ]) {
+      expect(parse(lines(MELLAT, footer)), footer).toMatchObject({ kind: 'deposit', amount: 2_500_000 });
+    }
+  });
+
+  it('reads money leaving the account as money out, and both directions named as unknown', () => {
+    const out = lines('بانک ملت', 'انتقال وجه از حساب 1234567890', 'به کارت 6037****1234', 'مبلغ 800,010 ریال');
+    expect(parse(out)).toMatchObject({ kind: 'withdrawal', amount: 800_010 });
+    const both = lines('بانک ملت', 'انتقال وجه از حساب 1234567890', 'به کارت 6037****1234', 'مبلغ 800,010 ریال واریز شد');
+    expect(parse(both)).toMatchObject({ kind: 'unknown', amount: null });
+    expect(parse(lines('777.888.20000275.1', '+1,000,000', 'انتقال از کارت 6037****1234'))).toMatchObject({ kind: 'unknown' });
+  });
+
+  it('flags an amount read as Toman only because another line speaks of Toman', () => {
+    const advert = lines(MELLAT, 'جشنواره همراه بانک: 10 میلیون تومان جایزه');
+    expect(parse(advert)).toMatchObject({ kind: 'deposit', amount: 25_000_000, amountUnitGuessed: true });
+    // Its own unit decides, whatever else the message says.
+    expect(parse(lines('بانک ملی ایران', 'واریز: 150,000 تومان', 'حساب: 0123456789001'))).toMatchObject({ amount: 1_500_000, amountUnitGuessed: false });
+    expect(parse(lines('بانک صادرات', 'واریز 2,000,000 ریال', 'جایزه 10 میلیون تومان'))).toMatchObject({ amount: 2_000_000, amountUnitGuessed: false });
+    expect(parse(MELLAT)).toMatchObject({ amount: 2_500_000, amountUnitGuessed: false });
   });
 });

@@ -19,6 +19,8 @@ export interface ParsedBankSms {
   account: string | null;
   /** Balance in Rials if printed, else null. */
   balance: number | null;
+  /** The amount's unit was inferred from other words of the message (see Money.unitGuessed): never paid by automatically. */
+  amountUnitGuessed: boolean;
 }
 
 const KINDS_WITH_AMOUNT: ReadonlySet<SmsKind> = new Set(['deposit', 'withdrawal', 'purchase', 'failed']);
@@ -28,11 +30,11 @@ function classify(sms: SmsText, sign: Sign | null, incoming: RegExp | undefined)
   if (FAILED.test(sms.text)) return 'failed';
   const { body } = sms;
   if (PURCHASE.test(body)) return 'purchase';
-  if (sign) return sign === '+' ? 'deposit' : 'withdrawal';
-  // Money out is tested first: a message naming both is not trusted as a deposit, which would mark an order paid.
-  if (WITHDRAWAL.test(body)) return 'withdrawal';
-  if (DEPOSIT.test(body) || incoming?.test(body)) return 'deposit';
-  return 'unknown';
+  if (sign === '-') return 'withdrawal';
+  const moneyIn = sign === '+' || DEPOSIT.test(body) || Boolean(incoming?.test(body));
+  // A message naming both directions is not trusted as a deposit, which would mark an order paid: kept for the merchant.
+  if (WITHDRAWAL.test(body)) return moneyIn ? 'unknown' : 'withdrawal';
+  return moneyIn ? 'deposit' : 'unknown';
 }
 
 /**
@@ -44,7 +46,7 @@ export function parseBankSms(input: { sender: string; text: string }): ParsedBan
   const bank = recognizeFormat(normalizeSmsText(input.sender), sms.text);
   const bankCode = bank?.bankCode ?? null;
   if (OTP.test(sms.text)) {
-    return { kind: 'otp', format: bank?.format ?? null, bankCode, amount: null, account: null, balance: null };
+    return { kind: 'otp', format: bank?.format ?? null, bankCode, amount: null, account: null, balance: null, amountUnitGuessed: false };
   }
   const own = bank?.readAmount(sms) ?? null;
   const generic = own ? null : genericAmount(sms);
@@ -57,5 +59,6 @@ export function parseBankSms(input: { sender: string; text: string }): ParsedBan
     amount: KINDS_WITH_AMOUNT.has(kind) ? (money?.rials ?? null) : null,
     account: readAccount(sms, bank?.account ?? DEFAULT_ACCOUNT),
     balance: readBalance(sms),
+    amountUnitGuessed: money?.unitGuessed ?? false,
   };
 }

@@ -7,6 +7,11 @@ export interface Money {
   rials: number;
   /** Direction printed on the figure ("+2,500,000", "16,000,000-"), if any. */
   sign: Sign | null;
+  /**
+   * The figure has no unit of its own and was read as Toman because the message speaks of Toman elsewhere: a
+   * reading to show, not to pay by, since an advert line ("10 میلیون تومان جایزه") could make Rials read ten times larger.
+   */
+  unitGuessed: boolean;
 }
 
 /** A normalised SMS ready for reading. */
@@ -44,10 +49,11 @@ const speaksToman = (text: string): boolean => text.includes('تومان') && !t
 
 function toMoney(groups: Record<string, string | undefined>, text: string): Money | null {
   const value = Number((groups.figure ?? '').replace(new RegExp(GROUP, 'g'), ''));
-  const toman = groups.unit ? groups.unit === 'تومان' : speaksToman(text);
+  const unitGuessed = !groups.unit && speaksToman(text);
+  const toman = groups.unit ? groups.unit === 'تومان' : unitGuessed;
   const rials = toman ? value * 10 : value;
   if (!Number.isSafeInteger(rials)) return null;
-  return { rials, sign: (groups.lead ?? groups.trail ?? null) as Sign | null };
+  return { rials, sign: (groups.lead ?? groups.trail ?? null) as Sign | null, unitGuessed };
 }
 
 function firstMoney(within: string, text: string, pattern: RegExp, signed: boolean): Money | null {

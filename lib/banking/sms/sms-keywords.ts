@@ -1,17 +1,19 @@
 /** Words that decide what a bank SMS is, written for normalizeSmsText output (Persian ی/ک, no ZWNJ). */
 
 /**
- * One-time passwords, by whole phrases only. Never "رمز" alone: it is inside "کارمزد" (the fee line of real deposit
- * SMS), and deposit SMS often end with "رمز خود را در اختیار دیگران قرار ندهید". یک‌بار loses its ZWNJ in
- * normalizeSmsText, so یکبار, یک بار and یک‌بار are all "یک ?بار"; تایید is also spelt تأیید or تائید.
+ * One-time passwords: a whole phrase followed on its line by the code itself. Never "رمز" alone: it is inside
+ * "کارمزد" (the fee line of real deposit SMS). Never the phrase alone either: deposit SMS end with warnings such as
+ * "رمز خود را در اختیار دیگران قرار ندهید" or "هرگز رمز دوم یا کد تایید خود را به کسی ندهید". یک‌بار loses its ZWNJ
+ * in normalizeSmsText, so یکبار, یک بار and یک‌بار are all "یک ?بار"; تایید is also spelt تأیید or تائید.
  */
 export const OTP = new RegExp(
-  [
+  `(?:${[
     '(?<!\\p{L})رمز ?(?:پویا|دوم|(?:عبور )?یک ?بار ?مصرف)',
     '(?<!\\p{L})کد ?(?:ت(?:[اأ]یی|ائی)د|فعال ?سازی|یک ?بار ?مصرف)',
     '\\botp\\b',
     'password',
-  ].join('|'),
+    // The code: 4 to 8 digits on the same line, not part of a date, a time or an amount.
+  ].join('|')})[^\\n\\d]{0,24}(?<![\\d/:.,-])\\d{4,8}(?![\\d/:.,])`,
   'iu',
 );
 
@@ -35,7 +37,8 @@ export const FAILED = new RegExp(
 /** Tested before withdrawals: a card purchase is worded "برداشت از کارت بابت خرید". */
 export const PURCHASE = /خرید|پرداخت قبض/;
 
-export const WITHDRAWAL = /برداشت|انتقال از/;
+/** Money out: "برداشت", "انتقال از شتابی", "انتقال وجه از حساب ...", "از کارت ...". */
+export const WITHDRAWAL = /برداشت|انتقال (?:وجه )?از|(?<!\p{L})از (?:حساب|کارت|سپرده)/u;
 
 export const DEPOSIT = /واریز|به حساب شما نشست/;
 

@@ -1,0 +1,1 @@
+ALTER TABLE "sms_messages" ADD COLUMN "amount_unit_guessed" boolean DEFAULT false NOT NULL;
