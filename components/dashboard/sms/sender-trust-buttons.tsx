@@ -20,14 +20,15 @@ export function SenderTrustButtons({ deviceId, sender, bankName }: { deviceId: s
   });
   const pending = trust.pending;
   const decide = (choice: 'trusted' | 'blocked') => trust.run({ device_id: deviceId, sender, trust: choice, apply: true });
+  // No wrapper: the buttons wrap with the card's other actions on a phone.
   return (
-    <div className="flex shrink-0 flex-wrap gap-2">
+    <>
       <Button type="button" variant="primary" size="sm" disabled={pending} onClick={() => decide('trusted')}>
         {bankName ? t('trustBank', { bank: bankName }) : t('trust')}
       </Button>
       <Button type="button" variant="secondary" size="sm" disabled={pending} onClick={() => decide('blocked')}>
         {t('block')}
       </Button>
-    </div>
+    </>
   );
 }

@@ -55,7 +55,7 @@ export function SmsMessageCard({ message, deviceName, locale }: { message: SmsMe
     action = (
       <>
         <p className="text-sm leading-6 text-ink-600">{t(`message.review.${message.review_reason ?? 'untrusted_sender'}`)}</p>
-        <div className="flex shrink-0 flex-wrap items-center gap-2">
+        <div className="flex min-w-0 flex-wrap items-center gap-2 @lg:shrink-0">
           {undecidedSender ? (
             <SenderTrustButtons
               deviceId={message.device_id}
