@@ -2,24 +2,18 @@ import { eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
 import { transactionEvents } from '@/db/schema';
-import { apiClient, registerMerchant } from '../api-client';
+import { apiClient } from '../api-client';
+import { cardToCardMerchant } from '../card-to-card-merchant';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
 
 /** A merchant with a shop, a card and one transaction the merchant confirmed (paid). */
-async function paidTransaction(amount = 1_250_000) {
-  const m = await registerMerchant();
-  const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Shop' } })).body;
-  const card = (await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: '6104331234567890', owner_name: 'Sara' } })).body;
-  const tx = (
-    await m.call('POST', '/api/transactions/create', {
-      apiKey: shop.api_key,
-      body: { shop_id: shop.id, card_id: card.id, amount, callback_url: 'https://shop.example/back' },
-    })
-  ).body;
+async function paidTransaction() {
+  const m = await cardToCardMerchant();
+  const tx = await m.create();
   expect((await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token })).status).toBe(200);
-  return { ...m, shop, card, tx };
+  return { ...m, tx };
 }
 
 const statusOf = async (m: Awaited<ReturnType<typeof paidTransaction>>) =>
@@ -84,15 +78,9 @@ describe('verify belongs to the shop', () => {
   });
 
   it('records who confirmed and who verified: the shop key or the merchant session', async () => {
-    const m = await registerMerchant();
-    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Shop' } })).body;
-    const card = (await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: '6104331234567890', owner_name: 'Sara' } })).body;
-    const tx = (
-      await m.call('POST', '/api/transactions/create', {
-        apiKey: shop.api_key,
-        body: { shop_id: shop.id, card_id: card.id, amount: 500_000, callback_url: 'https://shop.example/back' },
-      })
-    ).body;
+    const m = await cardToCardMerchant();
+    const { shop } = m;
+    const tx = await m.create({ amount: 500_000 });
     expect((await m.call('POST', `/api/transactions/${tx.id}/confirm`, { apiKey: shop.api_key })).status).toBe(200);
     expect((await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: tx.authority, amount: 500_000 } })).status).toBe(200);
     const db = await database();
