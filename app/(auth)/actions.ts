@@ -4,7 +4,7 @@ import { CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
 import type { z } from 'zod';
-import { ApiError } from '@/lib/api/errors';
+import { toErrorBody } from '@/lib/api/error-body';
 import { clientIp } from '@/lib/api/client-ip';
 import { limitRegistration } from '@/lib/api/rate-limits';
 import { signIn, TooManyAttempts } from '@/lib/auth/dashboard-auth';
@@ -54,8 +54,10 @@ export async function registerMerchant(_previous: AuthFormState, form: FormData)
     await limitRegistration(clientIp(await headers()), input.mobile);
     await createUser(input);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'rate_limited') return { error: 'rateLimited', values };
-    if (error instanceof ApiError && error.fields) return { fields: error.fields, values };
+    // The API's reading of the failure; a form shows a refusal beside its fields, anything else is a real error.
+    const { body, expected } = toErrorBody(error);
+    if (expected && body.error.code === 'rate_limited') return { error: 'rateLimited', values };
+    if (expected && body.error.fields) return { fields: body.error.fields, values };
     throw error;
   }
   const failed = await startDashboardSession(input.mobile, input.password);

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { type AuthMode, type DevicePrincipal, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
 import { logger } from '@/lib/observability/logger';
 import { clientIp } from './client-ip';
-import { ApiError } from './errors';
+import { AppError } from '@/lib/errors';
+import { toErrorBody } from './error-body';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -77,7 +78,7 @@ export function apiRoute<A extends AuthMode | 'none', B extends Schema = undefin
 
 function parseParams(schema: z.ZodType, raw: unknown) {
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new ApiError('not_found', 'Not found');
+  if (!parsed.success) throw new AppError('not_found', 'Not found');
   return parsed.data;
 }
 
@@ -85,7 +86,7 @@ function parseParams(schema: z.ZodType, raw: unknown) {
 export function validate<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
   const parsed = schema.safeParse(raw);
   if (parsed.success) return parsed.data;
-  throw new ApiError('validation_failed', 'Some fields are invalid', fieldErrors(parsed.error));
+  throw new AppError('validation_failed', 'Some fields are invalid', fieldErrors(parsed.error));
 }
 
 /**
@@ -106,7 +107,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
   return Object.fromEntries(fields);
 }
 
-const tooLarge = () => new ApiError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
+const tooLarge = () => new AppError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
 
 /**
  * The body as text, counted while it streams in: past MAX_BODY_BYTES the read stops and the stream is cancelled, so a
@@ -139,12 +140,12 @@ async function readBody(request: Request, acceptForm: boolean): Promise<unknown>
   if (acceptForm && type.includes('application/x-www-form-urlencoded') && !text.trimStart().startsWith('{')) {
     return rejectNul(Object.fromEntries(new URLSearchParams(text)));
   }
-  if (text.trim() === '') throw new ApiError('invalid_json', 'Request body must be a JSON object');
+  if (text.trim() === '') throw new AppError('invalid_json', 'Request body must be a JSON object');
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch {
-    throw new ApiError('invalid_json', 'Request body is not valid JSON');
+    throw new AppError('invalid_json', 'Request body is not valid JSON');
   }
   return rejectNul(parsed);
 }
@@ -157,7 +158,7 @@ export function rejectNul<T>(value: T): T {
   const field = nulField(value);
   if (field !== undefined) {
     const message = 'Must not contain NUL characters';
-    throw new ApiError('bad_request', 'Text must not contain NUL characters', { [field || 'body']: message });
+    throw new AppError('bad_request', 'Text must not contain NUL characters', { [field || 'body']: message });
   }
   return value;
 }
@@ -189,10 +190,7 @@ function nulField(value: unknown): string | undefined {
 }
 
 function errorResponse(error: unknown, requestId: string, request: Request): Response {
-  if (error instanceof ApiError) {
-    const body = { error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) } };
-    return json(body, error.status, error.headers);
-  }
-  logger.error({ err: error, requestId, method: request.method, path: new URL(request.url).pathname }, 'unhandled error');
-  return json({ error: { code: 'internal_error', message: 'Internal error', request_id: requestId } }, 500);
+  const answer = toErrorBody(error, requestId);
+  if (!answer.expected) logger.error({ err: error, requestId, method: request.method, path: new URL(request.url).pathname }, 'unhandled error');
+  return json(answer.body, answer.status, answer.headers);
 }

@@ -54,7 +54,7 @@ import {
   webhookSecretResponse,
   webhookWithSecretResponse,
 } from '@/lib/webhooks/schemas';
-import { ERROR_STATUS } from './errors';
+import { ERROR_STATUS } from './error-body';
 
 type Method = 'get' | 'post' | 'patch' | 'delete';
 

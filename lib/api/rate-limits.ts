@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { ApiError } from './errors';
+import { AppError } from '@/lib/errors';
 import { clientNetwork } from './client-ip';
 import { config } from '@/lib/config/config';
 
@@ -38,9 +38,7 @@ function limiters(): Limiters {
 }
 
 const tooMany = (msBeforeNext: number) =>
-  new ApiError('rate_limited', 'Too many attempts; try again later', undefined, {
-    'Retry-After': String(Math.max(1, Math.ceil(msBeforeNext / 1000))),
-  });
+  new AppError('rate_limited', 'Too many attempts; try again later', undefined, Math.max(1, Math.ceil(msBeforeNext / 1000)));
 
 async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
   try {

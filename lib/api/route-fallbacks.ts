@@ -1,4 +1,5 @@
-import { ERROR_STATUS, type ErrorCode } from './errors';
+import type { ErrorCode } from '@/lib/errors';
+import { ERROR_STATUS } from './error-body';
 
 /** The methods a route file may export. HEAD is not listed: Next answers it with the GET handler, minus the body. */
 const ROUTE_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'] as const;

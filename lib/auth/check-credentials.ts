@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { database } from '@/db/client';
 import { users } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { loginSucceeded, takeLoginAttempt } from '@/lib/api/rate-limits';
 import { burnPasswordCheck, verifyPassword } from './password';
 
@@ -21,7 +21,7 @@ export async function checkCredentials(mobile: string, password: string, ip: str
     .limit(1);
   const valid = user ? await verifyPassword(user.passwordHash, password) : (await burnPasswordCheck(password), false);
   // One message for unknown mobile and wrong password: the answer must not reveal who has an account.
-  if (!user || !valid) throw new ApiError('unauthorized', 'Mobile or password is incorrect');
+  if (!user || !valid) throw new AppError('unauthorized', 'Mobile or password is incorrect');
   await loginSucceeded(mobile, ip);
   return user.id;
 }

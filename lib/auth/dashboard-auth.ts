@@ -3,7 +3,7 @@ import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { sessions } from '@/db/schema';
 import { database } from '@/db/client';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { clientIp } from '@/lib/api/client-ip';
 import { limitAuthRequest } from '@/lib/api/rate-limits';
 import { mobileSchema } from '@/lib/banking/mobile';
@@ -61,8 +61,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           const [session] = await db.insert(sessions).values({ userId }).returning({ id: sessions.id });
           return { id: userId, sessionId: session!.id };
         } catch (error) {
-          if (error instanceof ApiError && error.code === 'rate_limited') throw new TooManyAttempts();
-          if (error instanceof ApiError && error.code === 'unauthorized') throw new WrongCredentials();
+          if (error instanceof AppError && error.code === 'rate_limited') throw new TooManyAttempts();
+          if (error instanceof AppError && error.code === 'unauthorized') throw new WrongCredentials();
           throw error;
         }
       },

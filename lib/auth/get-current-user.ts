@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { users } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { userResponse } from './schemas';
 
 export async function getCurrentUser(userId: string): Promise<z.infer<typeof userResponse>> {

@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { database } from '@/db/client';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { API_KEY_PREFIX } from '@/lib/shops/api-key';
 import { sessions, shops, smsDevices } from '@/db/schema';
 import { verifyAccessToken } from './access-token';
@@ -22,7 +22,7 @@ export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 export type AuthMode = 'user' | 'user_or_key' | 'device';
 
 const unauthorized = (message: string) =>
-  new ApiError('unauthorized', message, undefined, { 'WWW-Authenticate': 'Bearer' });
+  new AppError('unauthorized', message);
 
 /** Reads `Authorization: Bearer <jwt | api key>` or `X-API-Key` and resolves the caller, or throws 401/403. */
 export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promise<Principal | DevicePrincipal> {
@@ -32,7 +32,7 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
   const apiKey = headers.get('x-api-key')?.trim() || (bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined);
 
   if (apiKey) {
-    if (mode === 'user') throw new ApiError('forbidden', 'This endpoint needs a user access token, not an API key');
+    if (mode === 'user') throw new AppError('forbidden', 'This endpoint needs a user access token, not an API key');
     const db = await database();
     const [shop] = await db
       .select({ id: shops.id, userId: shops.userId, isActive: shops.isActive })
@@ -40,7 +40,7 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
       .where(eq(shops.apiKeyHash, hashSecretToken(apiKey)))
       .limit(1);
     if (!shop) throw unauthorized('Invalid API key');
-    if (!shop.isActive) throw new ApiError('forbidden', 'This shop is deactivated');
+    if (!shop.isActive) throw new AppError('forbidden', 'This shop is deactivated');
     return { kind: 'shop', userId: shop.userId, shopId: shop.id };
   }
 

@@ -1,13 +1,13 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { database, type Transaction } from '@/db/client';
 import { refreshTokens, sessions } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/observability/logger';
 import { issueTokens } from './issue-tokens';
 import type { TokenPair } from './schemas';
 import { hashSecretToken } from './secret-token';
 
-const invalid = () => new ApiError('unauthorized', 'Invalid or expired refresh token');
+const invalid = () => new AppError('unauthorized', 'Invalid or expired refresh token');
 
 /**
  * Rotates a refresh token: the presented one is spent by a conditional update and a new pair is issued in the same

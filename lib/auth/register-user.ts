@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { users } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { hashPassword } from './password';
 import type { registerInput, TokenPair } from './schemas';
 import { startSession } from './start-session';
@@ -27,7 +27,7 @@ export async function createUser(input: z.output<typeof registerInput>): Promise
     return user!.id;
   } catch (error) {
     if (isUniqueViolation(error, 'users_mobile_unique')) {
-      throw new ApiError('conflict', 'This mobile number is already registered', { mobile: 'already registered' });
+      throw new AppError('conflict', 'This mobile number is already registered', { mobile: 'already registered' });
     }
     throw error;
   }

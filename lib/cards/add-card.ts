@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { cards } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import type { addCardInput, CardResponse } from './schemas';
 import { toCardResponse } from './card-access';
 
@@ -23,7 +23,7 @@ export async function addCard(userId: string, input: z.output<typeof addCardInpu
     return toCardResponse(card!, { kind: 'user' });
   } catch (error) {
     if (isUniqueViolation(error, 'cards_user_number_live_uq')) {
-      throw new ApiError('conflict', 'This card is already added', { card_number: 'already added' });
+      throw new AppError('conflict', 'This card is already added', { card_number: 'already added' });
     }
     throw error;
   }

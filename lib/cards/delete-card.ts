@@ -1,6 +1,6 @@
 import { database } from '@/db/client';
 import { cards } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { UserPrincipal } from '@/lib/auth/principal';
 import { visibleCards } from './card-access';
 

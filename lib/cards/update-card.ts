@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { cards } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { UserPrincipal } from '@/lib/auth/principal';
 import type { CardResponse, updateCardInput } from './schemas';
 import { toCardResponse, visibleCards } from './card-access';

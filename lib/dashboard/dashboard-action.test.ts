@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { dashboardAction } from './dashboard-action';
 import type { Merchant } from './current-merchant';
 
@@ -61,9 +61,9 @@ describe('dashboardAction', () => {
     expect(run).not.toHaveBeenCalled();
   });
 
-  it('turns an ApiError into its code, message and fields', async () => {
+  it('turns an AppError into its code, message and fields', async () => {
     const action = dashboardAction(schema, async () => {
-      throw new ApiError('conflict', 'Already there', { name: 'taken' });
+      throw new AppError('conflict', 'Already there', { name: 'taken' });
     });
     expect(await action({ name: 'Kafe' })).toEqual({ ok: false, error: { code: 'conflict', message: 'Already there', fields: { name: 'taken' } } });
   });
@@ -72,7 +72,7 @@ describe('dashboardAction', () => {
     const action = dashboardAction(schema, async () => {
       throw new Error('connection refused to 10.0.0.5');
     });
-    expect(await action({ name: 'Kafe' })).toEqual({ ok: false, error: { code: 'internal_error', message: 'Something went wrong' } });
+    expect(await action({ name: 'Kafe' })).toEqual({ ok: false, error: { code: 'internal_error', message: 'Internal error' } });
   });
 
   it('refuses before validating anything when nobody is signed in', async () => {

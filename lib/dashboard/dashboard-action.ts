@@ -1,6 +1,7 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { ApiError, type ErrorCode } from '@/lib/api/errors';
+import type { ErrorCode } from '@/lib/errors';
+import { toErrorBody } from '@/lib/api/error-body';
 import { rejectNul, validate } from '@/lib/api/handler';
 import { logger } from '@/lib/observability/logger';
 import { currentMerchant, type Merchant } from './current-merchant';
@@ -27,11 +28,9 @@ export function dashboardAction<S extends z.ZodType, T>(
     } catch (error) {
       // Next's redirect() and notFound() are thrown; they must pass through.
       unstable_rethrow(error);
-      if (error instanceof ApiError && error.status < 500) {
-        return { ok: false, error: { code: error.code, message: error.message, fields: error.fields } };
-      }
-      logger.error({ err: error }, 'dashboard action failed');
-      return { ok: false, error: { code: 'internal_error', message: 'Something went wrong' } };
+      const answer = toErrorBody(error);
+      if (!answer.expected) logger.error({ err: error }, 'dashboard action failed');
+      return { ok: false, error: answer.body.error };
     }
   };
 }

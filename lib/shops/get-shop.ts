@@ -1,6 +1,6 @@
 import { database } from '@/db/client';
 import { shops } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import type { ShopResponse } from './schemas';
 import { toShopResponse, visibleShops } from './shop-access';

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { shops } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { UserPrincipal } from '@/lib/auth/principal';
 import type { ShopResponse, updateShopInput } from './schemas';
 import { toShopResponse, visibleShops } from './shop-access';

@@ -2,7 +2,7 @@ import { and, desc, eq, inArray, lte, notExists, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { database, type Executor, type Transaction } from '@/db/client';
 import { smsMessages, transactions } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import { toAsciiDigits } from '@/lib/banking/digits';
 import type { TransactionResponse } from '@/lib/transactions/schemas';
@@ -39,7 +39,7 @@ const CANDIDATE_LIMIT = 10;
  */
 function assertMatchable(sms: SmsRow): void {
   if (sms.matchStatus === 'matched') {
-    throw new ApiError('invalid_state', 'This SMS is already matched', { match_status: sms.matchStatus });
+    throw new AppError('invalid_state', 'This SMS is already matched', { match_status: sms.matchStatus });
   }
 }
 
@@ -75,14 +75,14 @@ async function targetOf(tx: Transaction, principal: Principal, sms: SmsRow, inpu
   if (sms.matchStatus === 'paid_late') {
     const linked = await findTransaction(tx, principal, { id: sms.transactionId! });
     if ((input.transaction_id && input.transaction_id !== linked.id) || (input.authority && input.authority !== linked.authority)) {
-      throw new ApiError('invalid_state', 'This deposit is kept as paid late for another transaction; resolve it there', {
+      throw new AppError('invalid_state', 'This deposit is kept as paid late for another transaction; resolve it there', {
         transaction_id: linked.id,
       });
     }
     return linked;
   }
   if (!input.transaction_id && !input.authority) {
-    throw new ApiError('validation_failed', 'Name the transaction this deposit paid', { transaction_id: 'Pick a transaction' });
+    throw new AppError('validation_failed', 'Name the transaction this deposit paid', { transaction_id: 'Pick a transaction' });
   }
   return findTransaction(tx, principal, { id: input.transaction_id, authority: input.authority });
 }
@@ -116,25 +116,25 @@ export async function matchSmsToTransaction(
     if (sms.matchStatus === 'paid_late' && isPaid(status)) {
       // The merchant confirmed it by hand meanwhile: this deposit is that payment (unless another already is).
       if (await hasDepositSms(tx, target.id, sms.id)) {
-        throw new ApiError('invalid_state', 'Another deposit SMS already paid this transaction', { status });
+        throw new AppError('invalid_state', 'Another deposit SMS already paid this transaction', { status });
       }
       paid = target;
     } else {
       if (status !== 'pending' && status !== 'expired') {
-        throw new ApiError('invalid_state', `Transaction is ${status}; a deposit cannot pay it`, { status });
+        throw new AppError('invalid_state', `Transaction is ${status}; a deposit cannot pay it`, { status });
       }
       if (sms.matchStatus !== 'paid_late' && (await hasDepositSms(tx, target.id))) {
-        throw new ApiError('invalid_state', 'Another deposit SMS already names this transaction; resolve that one', { status });
+        throw new AppError('invalid_state', 'Another deposit SMS already names this transaction; resolve that one', { status });
       }
       // By KPay's clock, not the phone's: a deposit that reached KPay before the buyer could see the amount is not its payment.
       if (sms.createdAt.getTime() < target.createdAt.getTime()) {
-        throw new ApiError('invalid_state', 'This deposit arrived before the transaction was created', {
+        throw new AppError('invalid_state', 'This deposit arrived before the transaction was created', {
           created_at: sms.createdAt.toISOString(),
         });
       }
       const differs = sms.amount !== target.finalAmount;
       if (differs && !input.accept_amount_difference) {
-        throw new ApiError('amount_mismatch', `The deposit is ${sms.amount ?? 'unreadable'}; the transaction asks for ${target.finalAmount} Rials`, {
+        throw new AppError('amount_mismatch', `The deposit is ${sms.amount ?? 'unreadable'}; the transaction asks for ${target.finalAmount} Rials`, {
           amount: String(sms.amount ?? ''),
           final_amount: String(target.finalAmount),
         });
@@ -150,7 +150,7 @@ export async function matchSmsToTransaction(
       });
       if (!result.ok) {
         // Lost a race (another deposit or the merchant's confirm got there first): nothing is written.
-        throw new ApiError('invalid_state', `Transaction is ${result.from}; a deposit cannot pay it`, { status: result.from ?? status });
+        throw new AppError('invalid_state', `Transaction is ${result.from}; a deposit cannot pay it`, { status: result.from ?? status });
       }
       paid = result.row;
     }
@@ -160,7 +160,7 @@ export async function matchSmsToTransaction(
       .set({ matchStatus: 'matched', transactionId: paid.id, reviewReason: null })
       .where(and(eq(smsMessages.id, sms.id), eq(smsMessages.matchStatus, sms.matchStatus)))
       .returning();
-    if (!stored) throw new ApiError('invalid_state', 'This SMS is already matched', { match_status: 'matched' });
+    if (!stored) throw new AppError('invalid_state', 'This SMS is already matched', { match_status: 'matched' });
     return { sms: await toSmsMessageResponse(tx, stored), transaction: toTransactionResponse(paid) };
   });
 }

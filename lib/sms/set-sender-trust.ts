@@ -2,7 +2,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { smsDevices, smsMessages, smsSenders } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { classifySmsSender } from '@/lib/banking/sms/sms-sender';
 import { applyDeposit } from './match-deposit';
 import type { ReviewReason } from './review-reasons';
@@ -35,7 +35,7 @@ export async function setSenderTrust(
 ): Promise<{ sender: z.infer<typeof smsSenderResponse>; applied: SmsMessageResponse[] }> {
   const sender = classifySmsSender(input.sender);
   if (sender.kind === 'personal_mobile' && input.trust === 'trusted') {
-    throw new ApiError('validation_failed', 'Some fields are invalid', {
+    throw new AppError('validation_failed', 'Some fields are invalid', {
       sender: "A person's mobile number cannot be trusted: banks never send from one, and anyone can text your phone",
     });
   }

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { smsDevices } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import { generateSecretToken, hashSecretToken } from '@/lib/auth/secret-token';
 import { config } from '@/lib/config/config';
 import type { createdSmsDeviceResponse, smsDeviceListResponse, smsDeviceResponse } from './schemas';

@@ -1,5 +1,5 @@
 import { database } from '@/db/client';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import type { TransactionResponse } from './schemas';
 import { actorDataOf, actorOf, toTransactionResponse, visibleTransactions } from './transaction-access';
@@ -21,7 +21,7 @@ async function changeStatus(principal: Principal, id: string, to: 'paid' | 'canc
   );
   if (!result.row) throw notFound('Transaction');
   if (!result.ok) {
-    throw new ApiError('invalid_state', `Transaction is ${result.from}; it cannot become ${to}`, { status: result.from! });
+    throw new AppError('invalid_state', `Transaction is ${result.from}; it cannot become ${to}`, { status: result.from! });
   }
   return toTransactionResponse(result.row);
 }

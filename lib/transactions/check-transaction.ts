@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { database } from '@/db/client';
 import { transactions } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { CheckResult } from './schemas';
 import { effectiveStatus, isPaid, remainingSeconds } from './status';
 

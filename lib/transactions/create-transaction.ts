@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { isUniqueViolation } from '@/db/errors';
 import { cards, shops, transactionEvents, transactions } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import { config } from '@/lib/config/config';
 import { visibleShops } from '@/lib/shops/shop-access';
@@ -20,7 +20,7 @@ type Input = z.output<typeof createTransactionInput>;
 export async function createTransaction(principal: Principal, input: Input): Promise<z.infer<typeof createdTransactionResponse>> {
   const c = config();
   if (input.amount < c.minAmount || input.amount > c.maxAmount) {
-    throw new ApiError('validation_failed', 'Amount is out of range', {
+    throw new AppError('validation_failed', 'Amount is out of range', {
       amount: `Amount must be between ${c.minAmount} and ${c.maxAmount} Rials`,
     });
   }
@@ -35,9 +35,9 @@ export async function createTransaction(principal: Principal, input: Input): Pro
           .from(shops)
           .where(visibleShops(principal, input.shop_id));
         if (!shop) throw notFound('Shop');
-        if (!shop.isActive) throw new ApiError('invalid_state', 'This shop is deactivated');
+        if (!shop.isActive) throw new AppError('invalid_state', 'This shop is deactivated');
         if (!callbackUrlFitsWebsite(input.callback_url, shop.website)) {
-          throw new ApiError('validation_failed', 'Some fields are invalid', {
+          throw new AppError('validation_failed', 'Some fields are invalid', {
             callback_url: `Must be on the shop's website (${new URL(shop.website!).hostname}) or one of its subdomains`,
           });
         }
@@ -46,7 +46,7 @@ export async function createTransaction(principal: Principal, input: Input): Pro
           .from(cards)
           .where(and(eq(cards.id, input.card_id), eq(cards.userId, principal.userId), isNull(cards.deletedAt)));
         if (!card) throw notFound('Card');
-        if (!card.isActive) throw new ApiError('invalid_state', 'This card is deactivated');
+        if (!card.isActive) throw new AppError('invalid_state', 'This card is deactivated');
 
         // Due expiries start their lookback, and amounts whose lookback has passed come back, before one is chosen.
         await expireDueTransactions(tx, principal.userId);
@@ -67,7 +67,7 @@ export async function createTransaction(principal: Principal, input: Input): Pro
           );
         const finalAmount = chooseFinalAmount(base, new Set(taken.map((t) => t.finalAmount)), c.offset);
         if (finalAmount === null) {
-          throw new ApiError('conflict', 'Too many recent transactions for this amount; try again when earlier ones are settled');
+          throw new AppError('conflict', 'Too many recent transactions for this amount; try again when earlier ones are settled');
         }
         const now = new Date();
         const [row] = await tx

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import { listShops } from '@/lib/shops/list-shops';
 import { listTransactions } from './list-transactions';
@@ -91,7 +91,7 @@ export async function exportTransactionsCsv(
   const batch = (page: number) => listTransactions(principal, { ...filters, page, per_page: batchSize });
   const [first, { shops }] = await Promise.all([batch(1), listShops(principal)]);
   if (first.total > MAX_EXPORT_ROWS) {
-    throw new ApiError('validation_failed', `${first.total} transactions match; one export holds at most ${MAX_EXPORT_ROWS}. Narrow the dates.`);
+    throw new AppError('validation_failed', `${first.total} transactions match; one export holds at most ${MAX_EXPORT_ROWS}. Narrow the dates.`);
   }
   const shopNames = new Map(shops.map((shop) => [shop.id, shop.name]));
 

@@ -2,7 +2,7 @@ import { asc, desc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paymentClaims, transactionEvents, transactions } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import type { transactionDetailResponse } from './schemas';
 import { toTransactionResponse, visibleTransactions } from './transaction-access';

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paymentClaims, transactionEvents, transactions } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import { config } from '@/lib/config/config';
 import type { paymentClaimInput, paymentClaimResponse } from './schemas';
 import { effectiveStatus } from './status';
@@ -22,7 +22,7 @@ export async function submitPaymentClaim(
     const status = effectiveStatus(row);
     const lookbackOver = Date.now() > row.expiresAt.getTime() + config().sms.lookbackMs;
     if (status !== 'pending' && (status !== 'expired' || lookbackOver)) {
-      throw new ApiError('invalid_state', `Transaction is ${status}`, { status });
+      throw new AppError('invalid_state', `Transaction is ${status}`, { status });
     }
     const [claim] = await tx
       .insert(paymentClaims)

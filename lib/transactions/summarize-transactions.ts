@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm';
 import { database, resultRows } from '@/db/client';
 import { shops, transactionEvents, transactions } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import { visibleShops } from '@/lib/shops/shop-access';
 import { visibleTransactions } from './transaction-access';

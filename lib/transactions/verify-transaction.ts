@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { transactions } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import type { verifyInput, verifyResponse } from './schemas';
 import { actorDataOf, actorOf, visibleTransactions } from './transaction-access';
@@ -27,7 +27,7 @@ export async function verifyTransaction(principal: Principal, input: z.output<ty
       set: () => ({ verifiedAt: new Date() }),
       guard: (row) => {
         if (input.amount !== row.amount) {
-          throw new ApiError('amount_mismatch', 'Amount does not match the transaction', { amount: 'does not match' });
+          throw new AppError('amount_mismatch', 'Amount does not match the transaction', { amount: 'does not match' });
         }
       },
     }),
@@ -36,7 +36,7 @@ export async function verifyTransaction(principal: Principal, input: z.output<ty
   if (!row) throw notFound('Transaction');
   const alreadyVerified = !result.ok && result.from === 'verified';
   if (!result.ok && !alreadyVerified) {
-    throw new ApiError('invalid_state', `Transaction is ${result.from}, not paid`, { status: result.from! });
+    throw new AppError('invalid_state', `Transaction is ${result.from}, not paid`, { status: result.from! });
   }
   return {
     id: row.id,

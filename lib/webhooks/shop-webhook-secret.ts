@@ -2,7 +2,7 @@ import { and, eq, isNull, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { shops } from '@/db/schema';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import type { UserPrincipal } from '@/lib/auth/principal';
 import { visibleShops } from '@/lib/shops/shop-access';
 import type { webhookSecretResponse } from './schemas';

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paginate } from '@/lib/api/pagination';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
-import { ApiError, notFound } from '@/lib/api/errors';
+import { AppError, notFound } from '@/lib/errors';
 import type { DeliveryResponse, deliveryListResponse, listDeliveriesQuery } from './schemas';
 
 type DeliveryRow = { delivery: typeof webhookDeliveries.$inferSelect; type: string };
@@ -79,7 +79,7 @@ export async function redeliverWebhook(userId: string, deliveryId: string): Prom
     .leftJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
     .where(and(eq(webhookDeliveries.id, deliveryId), eq(webhookDeliveries.userId, userId)));
   if (!found) throw notFound('Delivery');
-  if (found.endpointActive === false) throw new ApiError('invalid_state', 'The webhook endpoint is disabled; enable it to redeliver');
+  if (found.endpointActive === false) throw new AppError('invalid_state', 'The webhook endpoint is disabled; enable it to redeliver');
   const [delivery] = await db
     .update(webhookDeliveries)
     .set({ status: 'pending', nextAttemptAt: new Date(), leaseUntil: null, updatedAt: new Date() })

@@ -1,6 +1,6 @@
 import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { config } from '@/lib/config/config';
 
 export class WebhookTargetError extends Error {}
@@ -70,7 +70,7 @@ export async function checkWebhookUrl(raw: string, field = 'url'): Promise<strin
   try {
     return (await resolveWebhookTarget(raw)).url.toString();
   } catch (error) {
-    if (error instanceof WebhookTargetError) throw new ApiError('validation_failed', 'Some fields are invalid', { [field]: error.message });
+    if (error instanceof WebhookTargetError) throw new AppError('validation_failed', 'Some fields are invalid', { [field]: error.message });
     throw error;
   }
 }

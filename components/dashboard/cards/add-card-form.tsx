@@ -11,7 +11,7 @@ import { groupCardNumber } from '@/lib/banking/card-number';
 import { checkSheba } from '@/lib/banking/sheba';
 import { groupShebaDigits, regroupTypedDigits } from '@/lib/banking/typed-digits';
 import { addCardInput } from '@/lib/cards/schemas';
-import type { ErrorCode } from '@/lib/api/errors';
+import type { ErrorCode } from '@/lib/errors';
 import { localizeDigits, type Locale } from '@/lib/format/number';
 import { BankCardFace } from './bank-card-face';
 

@@ -9,7 +9,7 @@ import { ShopBreakdown } from '@/components/dashboard/overview/shop-breakdown';
 import { ShopFilter } from '@/components/dashboard/overview/shop-filter';
 import { StatCards } from '@/components/dashboard/overview/stat-cards';
 import { PageHeader, Panel } from '@/components/ui/panel';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
@@ -31,7 +31,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
   const summary = await summarizeTransactions(merchant.principal, { shopId }).catch((error: unknown) => {
     // Another merchant's shop (or one that never existed) is simply not found.
-    if (error instanceof ApiError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   });
 

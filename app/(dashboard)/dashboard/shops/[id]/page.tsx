@@ -15,7 +15,7 @@ import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Badge, EmptyState, PageHeader, Panel } from '@/components/ui/panel';
 import { WEBHOOK_EVENT_TYPES } from '@/db/schema';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { listCards } from '@/lib/cards/list-cards';
 import { config } from '@/lib/config/config';
 import { currentMerchant, type Merchant } from '@/lib/dashboard/current-merchant';
@@ -43,7 +43,7 @@ const findShop = cache(async (merchant: Merchant, rawId: string) => {
   try {
     return await getShop(merchant.principal, params.data.id);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   }
 });

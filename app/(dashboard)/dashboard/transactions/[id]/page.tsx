@@ -10,7 +10,7 @@ import { TransactionStatusBadge } from '@/components/dashboard/transactions/tran
 import { TransactionTimeline } from '@/components/dashboard/transactions/transaction-timeline';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Panel } from '@/components/ui/panel';
-import { ApiError } from '@/lib/api/errors';
+import { AppError } from '@/lib/errors';
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { listCards } from '@/lib/cards/list-cards';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
@@ -33,7 +33,7 @@ async function findTransaction(principal: Parameters<typeof getTransaction>[0], 
   try {
     return await getTransaction(principal, params.data.id);
   } catch (error) {
-    if (error instanceof ApiError && error.code === 'not_found') notFound();
+    if (error instanceof AppError && error.code === 'not_found') notFound();
     throw error;
   }
 }

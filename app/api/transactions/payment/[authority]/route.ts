@@ -1,5 +1,5 @@
 import { apiRoute } from '@/lib/api/handler';
-import { notFound } from '@/lib/api/errors';
+import { notFound } from '@/lib/errors';
 import { getPaymentPage } from '@/lib/transactions/get-payment-info';
 import { authorityParams } from '@/lib/transactions/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';

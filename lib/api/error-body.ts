@@ -1,0 +1,46 @@
+import { AppError, type ErrorCode } from '@/lib/errors';
+
+/** Every error code's HTTP status: the one place that maps them. */
+export const ERROR_STATUS: Record<ErrorCode, number> = {
+  invalid_json: 400,
+  bad_request: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  conflict: 409,
+  invalid_state: 409,
+  amount_mismatch: 409,
+  payload_too_large: 413,
+  validation_failed: 422,
+  rate_limited: 429,
+  internal_error: 500,
+};
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; fields?: Record<string, string>; request_id?: string };
+}
+
+export interface ErrorAnswer {
+  status: number;
+  body: ErrorBody;
+  headers: Record<string, string>;
+  /** false for anything but a refusal the caller may see: log it, answer a bare 500. */
+  expected: boolean;
+}
+
+/**
+ * The API's error shape for anything thrown: an AppError below 500 as it is, everything else as a bare 500 that leaks
+ * nothing but the request id. Used by apiRoute, dashboardAction, the CSV export and the auth actions alike.
+ */
+export function toErrorBody(error: unknown, requestId?: string): ErrorAnswer {
+  if (error instanceof AppError && ERROR_STATUS[error.code] < 500) {
+    const headers: Record<string, string> = {};
+    if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
+    if (error.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer';
+    const body: ErrorBody = { error: { code: error.code, message: error.message, ...(error.fields && { fields: error.fields }) } };
+    return { status: ERROR_STATUS[error.code], body, headers, expected: true };
+  }
+  const body: ErrorBody = { error: { code: 'internal_error', message: 'Internal error', ...(requestId && { request_id: requestId }) } };
+  return { status: 500, body, headers: {}, expected: false };
+}
