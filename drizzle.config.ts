@@ -1,8 +1,9 @@
 import { defineConfig } from 'drizzle-kit';
 
-// Only `drizzle-kit generate` uses this: it diffs db/schema.ts against db/migrations, no database needed.
+// Only `drizzle-kit generate` uses this: it diffs the tables of db/schema/ (one file per domain) against
+// db/migrations, no database needed.
 export default defineConfig({
   dialect: 'postgresql',
-  schema: './db/schema.ts',
+  schema: './db/schema',
   out: './db/migrations',
 });

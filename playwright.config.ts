@@ -9,6 +9,20 @@ const dataDir = path.join(os.tmpdir(), `kpay-e2e-${process.pid}`);
 // and the browser walks its pages for CSP violations (e2e/security-headers.spec.ts). Its own data folder and limits.
 const securePort = port + 1;
 process.env.E2E_SECURE_BASE_URL = `http://localhost:${securePort}`;
+// Two servers for e2e/accessibility.spec.ts, which seeds many merchants: their own data folders and generous per-address
+// limits (so the limits the other specs test stay untouched), and webhooks allowed to reach the spec's loopback receiver.
+// The second gives payments one minute and late SMS no grace, so expired payments and late deposits appear within a run.
+const a11yPort = port + 2;
+const shortWindowPort = port + 3;
+process.env.E2E_A11Y_BASE_URL = `http://localhost:${a11yPort}`;
+process.env.E2E_SHORT_WINDOW_BASE_URL = `http://localhost:${shortWindowPort}`;
+const a11yEnv = {
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+  KPAY_REGISTRATIONS_PER_IP: '1000',
+  KPAY_AUTH_REQUESTS_PER_IP: '1000',
+  KPAY_ALLOW_PRIVATE_WEBHOOKS: '1',
+};
 
 export default defineConfig({
   testDir: 'e2e',
@@ -54,6 +68,31 @@ export default defineConfig({
         KPAY_PUBLIC_URL: `https://localhost:${securePort}`,
         DATABASE_URL: '',
         LOG_LEVEL: 'warn',
+      },
+    },
+    {
+      name: 'a11y',
+      command: 'npm start',
+      url: `http://localhost:${a11yPort}/api/openapi.json`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: { ...a11yEnv, PORT: String(a11yPort), KPAY_DATA_DIR: `${dataDir}-a11y`, KPAY_PUBLIC_URL: `http://localhost:${a11yPort}` },
+    },
+    {
+      name: 'short-window',
+      command: 'npm start',
+      url: `http://localhost:${shortWindowPort}/api/openapi.json`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      env: {
+        ...a11yEnv,
+        PORT: String(shortWindowPort),
+        KPAY_DATA_DIR: `${dataDir}-short`,
+        KPAY_PUBLIC_URL: `http://localhost:${shortWindowPort}`,
+        KPAY_TRANSACTION_TTL_MINUTES: '1',
+        KPAY_SMS_GRACE_MINUTES: '0',
       },
     },
   ],

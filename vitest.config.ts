@@ -2,7 +2,14 @@ import path from 'node:path';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(__dirname) } },
+  resolve: {
+    alias: {
+      '@': path.resolve(__dirname),
+      // Next.js resolves `server-only` to an empty module on the server and to one that throws in client bundles;
+      // plain Node (tests here) gets the throwing one, so tests, which are server code, get the empty one.
+      'server-only': path.resolve(__dirname, 'node_modules/server-only/empty.js'),
+    },
+  },
   test: {
     include: ['lib/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',

@@ -109,8 +109,8 @@ async function main(): Promise<void> {
     const { access_token } = await startSession(await database(), userId);
     const principal = await resolvePrincipal(new Headers({ authorization: `Bearer ${access_token}` }), 'user');
     if (principal.kind !== 'user') throw new Error('expected a user principal');
-    const shop = await createShop(userId, createShopInput.parse({ name: 'Bench Shop' }));
-    const card = await addCard(userId, addCardInput.parse({ card_number: '6104331234567890', owner_name: 'Bench Owner' }));
+    const shop = await createShop(principal, createShopInput.parse({ name: 'Bench Shop' }));
+    const card = await addCard(principal, addCardInput.parse({ card_number: '6104331234567890', owner_name: 'Bench Owner' }));
 
     const seeded = await seedTransactions(sql, { userId, shopId: shop.id, cardId: card.id, count: SEED_ROWS, log: (s) => log(`seed: ${s}`) });
     log(`seeded ${seeded.inserted} transactions in ${seeded.ms} ms`);

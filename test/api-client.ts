@@ -39,7 +39,7 @@ const routes = Object.entries(modules).map(([file, load]) => {
  * The route patterns under /api (e.g. "/shops/[id]") with the methods each serves. The fallbacks every route file
  * exports for the other methods (lib/api/route-fallbacks.ts) are not served methods; `fallbacks` lists them.
  */
-export async function listApiRoutes(): Promise<{ pattern: string; methods: string[]; fallbacks: string[] }[]> {
+export async function listApiRoutes(): Promise<{ pattern: string; methods: string[]; fallbacks: string[]; handlers: Record<string, unknown> }[]> {
   return Promise.all(
     routes.map(async (r) => {
       const exported = Object.entries(await r.load()).filter(([k]) => /^[A-Z]+$/.test(k));
@@ -47,6 +47,7 @@ export async function listApiRoutes(): Promise<{ pattern: string; methods: strin
         pattern: r.pattern,
         methods: exported.filter(([, h]) => !isFallback(h)).map(([k]) => k),
         fallbacks: exported.filter(([, h]) => isFallback(h)).map(([k]) => k),
+        handlers: Object.fromEntries(exported),
       };
     }),
   );

@@ -6,7 +6,7 @@ import { LanguageSwitch } from '@/components/dashboard/language-switch';
 import { MobileMenu } from '@/components/dashboard/mobile-menu';
 import { Toaster } from '@/components/ui/toaster';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
-import { signOutMerchant } from '@/lib/dashboard/sign-out';
+import { signOutMerchant } from '@/lib/dashboard/actions/auth';
 import { dashboardMessages } from '@/lib/i18n/messages';
 import { directionOf, requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';

@@ -4,7 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useActionState } from 'react';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, TextInput } from '@/components/ui/field';
-import type { AuthFormState } from '@/app/(auth)/actions';
+import type { AuthFormState } from '@/lib/dashboard/actions/auth';
 
 type Action = (previous: AuthFormState, form: FormData) => Promise<AuthFormState>;
 

@@ -1,5 +1,5 @@
 import { Badge, type BadgeTone } from '@/components/ui/panel';
-import type { TransactionStatus } from '@/db/schema';
+import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 
 const TONE: Record<TransactionStatus, BadgeTone> = {
   pending: 'warning',

@@ -1,7 +1,7 @@
 'use client';
 
 import { type ReactNode, useEffect, useRef } from 'react';
-import type { TransactionStatus } from '@/db/schema';
+import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import type { Locale } from '@/lib/format/number';
 import { AMOUNT_HEADING_ID } from './amount-panel';
 import { ClaimForm, type ClaimFormText } from './claim-form';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TransactionStatus } from '@/db/schema';
+import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import type { CheckResult } from '@/lib/transactions/schemas';
 
 export interface PaymentStatus {

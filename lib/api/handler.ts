@@ -1,72 +1,73 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { type AuthMode, type DevicePrincipal, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
+import { type DevicePrincipal, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
 import { logger } from '@/lib/observability/logger';
 import { clientIp } from './client-ip';
 import { AppError } from '@/lib/errors';
 import { toErrorBody } from './error-body';
+import type { AnyOperation, Operation, OperationAuth, Parsed } from './operation';
+import type { RouteMethod } from './route-fallbacks';
+import { routeRateLimits } from './route-rate-limits';
+
+type Schema = z.ZodType | undefined;
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-type Schema = z.ZodType | undefined;
-type Out<S extends Schema> = S extends z.ZodType ? z.output<S> : undefined;
-
-export interface RouteOptions<A extends AuthMode | 'none', B extends Schema, Q extends Schema, P extends Schema> {
-  /** 'none' for public endpoints; 'user' needs a user JWT; 'user_or_key' also takes a shop API key; 'device' an SMS forwarder token. */
-  auth: A;
-  body?: B;
-  query?: Q;
-  /** Path parameters; a value that fails this schema cannot name anything, so it answers 404. */
-  params?: P;
-  /** Also accept application/x-www-form-urlencoded bodies (OAuth2 password clients). */
-  form?: boolean;
-}
-
-export interface RouteContext<A extends AuthMode | 'none', B extends Schema, Q extends Schema, P extends Schema> {
+export interface RouteContext<A extends OperationAuth, B extends Schema, Q extends Schema, P extends Schema> {
   principal: A extends 'none' ? null : A extends 'user' ? UserPrincipal : A extends 'device' ? DevicePrincipal : Principal;
-  body: Out<B>;
-  query: Out<Q>;
-  params: Out<P>;
+  body: Parsed<B>;
+  query: Parsed<Q>;
+  params: Parsed<P>;
   headers: Headers;
   ip: string;
   requestId: string;
 }
 
+/** What a handler returns: the documented response's data, or nothing for a 204. */
+type Answer<R extends Schema> = R extends z.ZodType ? z.output<R> : void;
+
 type NextContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export const json = (data: unknown, status = 200, headers?: Record<string, string>) =>
-  Response.json(data, { status, headers });
-export const created = (data: unknown) => json(data, 201);
-export const noContent = () => new Response(null, { status: 204 });
+const json = (data: unknown, status = 200, headers?: Record<string, string>) => Response.json(data, { status, headers });
 
 /**
- * The one wrapper every API route goes through: authenticates, parses params, query and body with zod, runs the
- * domain call and maps every failure to the error shape of DESIGN.md. A handler returns data (200) or a Response.
+ * The one wrapper every API route goes through, serving the operation it is given (lib/<domain>/operations.ts):
+ * resolves its auth, parses params, query and body with its zod schemas, takes its rate limit, runs the domain call
+ * and answers its status with the data (or 204 without a body), mapping every failure to the error shape of DESIGN.md.
+ * Outside production each answer is also checked against the operation's response schema, so a handler that strays
+ * from its documentation fails its tests instead of misleading the reader of /docs.
  */
-export function apiRoute<A extends AuthMode | 'none', B extends Schema = undefined, Q extends Schema = undefined, P extends Schema = undefined>(
-  options: RouteOptions<A, B, Q, P>,
-  handler: (ctx: RouteContext<A, B, Q, P>) => Promise<unknown>,
+export function apiRoute<M extends RouteMethod, A extends OperationAuth, P extends Schema, Q extends Schema, B extends Schema, R extends Schema>(
+  operation: Operation<M, A, P, Q, B, R>,
+  handler: (ctx: RouteContext<A, B, Q, P>) => Promise<Answer<R>> | Answer<R>,
 ) {
-  return async (request: Request, next: NextContext): Promise<Response> => {
+  const serve = async (request: Request, next: NextContext): Promise<Response> => {
     const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
     let response: Response;
     try {
-      const params = options.params ? parseParams(options.params, await next.params) : undefined;
-      const principal = options.auth === 'none' ? null : await resolvePrincipal(request.headers, options.auth);
-      const query = options.query
-        ? validate(options.query, rejectNul(Object.fromEntries(new URL(request.url).searchParams)))
+      const params = operation.params ? parseParams(operation.params, await next.params) : undefined;
+      const principal = operation.auth === 'none' ? null : await resolvePrincipal(request.headers, operation.auth);
+      const query = operation.query
+        ? validate(operation.query, rejectNul(Object.fromEntries(new URL(request.url).searchParams)))
         : undefined;
-      const body = options.body ? validate(options.body, await readBody(request, options.form ?? false)) : undefined;
+      const body = operation.body ? validate(operation.body, await readBody(request, operation.form ?? false)) : undefined;
+      const ip = clientIp(request.headers);
+      if (operation.rateLimit) await routeRateLimits[operation.rateLimit].take({ ip, params, body } as never);
       const result = await handler({
         principal: principal as RouteContext<A, B, Q, P>['principal'],
-        body: body as Out<B>,
-        query: query as Out<Q>,
-        params: params as Out<P>,
+        body: body as Parsed<B>,
+        query: query as Parsed<Q>,
+        params: params as Parsed<P>,
         headers: request.headers,
-        ip: clientIp(request.headers),
+        ip,
         requestId,
       });
-      response = result instanceof Response ? result : json(result);
+      if (operation.response) {
+        if (CHECK_RESPONSES) checkResponse(operation, result);
+        response = json(result, operation.status);
+      } else {
+        response = new Response(null, { status: 204 });
+      }
     } catch (error) {
       response = errorResponse(error, requestId, request);
     }
@@ -74,6 +75,22 @@ export function apiRoute<A extends AuthMode | 'none', B extends Schema = undefin
     if (!response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'no-store');
     return response;
   };
+  return Object.assign(serve, { [OPERATION]: operation as AnyOperation });
+}
+
+const OPERATION = Symbol.for('kpay.api.operation');
+
+/** The operation a route handler serves (undefined for a fallback): tests check it against the file's path and export name. */
+export const operationOf = (handler: unknown): AnyOperation | undefined =>
+  typeof handler === 'function' && OPERATION in handler ? (handler as { [OPERATION]: AnyOperation })[OPERATION] : undefined;
+
+const CHECK_RESPONSES = process.env.NODE_ENV !== 'production';
+
+function checkResponse(operation: AnyOperation, data: unknown): void {
+  const checked = (operation.response as z.ZodType).safeParse(data);
+  if (!checked.success) {
+    throw new Error(`${operation.method} ${operation.path} answered outside its documented response:\n${z.prettifyError(checked.error)}`);
+  }
 }
 
 function parseParams(schema: z.ZodType, raw: unknown) {

@@ -19,12 +19,15 @@ const error = (code: ErrorCode, message: string, headers?: Record<string, string
 /**
  * The methods a route file does not serve: 405 in the API's error shape with an `Allow` header naming the served
  * ones, and OPTIONS answering that `Allow`. Next answers a method its route file does not export with an empty 405,
- * so every route file under app/api ends with `export const { ... } = otherMethods('GET', ...)` naming its own
- * methods (TypeScript refuses a fallback for a served one; test/integration/openapi.test.ts checks none is missing).
+ * so every route file under app/api ends with `export const { ... } = otherMethods(operations.a, operations.b)` naming
+ * the operations it serves (a method name for a route that is no operation, like /api/openapi.json). TypeScript
+ * refuses a fallback for a served method; test/integration/openapi.test.ts checks none is missing.
  * The served handlers stay untouched: nothing is added to their path.
  */
-export function otherMethods<const M extends RouteMethod>(...served: M[]): Record<Exclude<RouteMethod, M> | 'OPTIONS', Fallback> {
-  const own = served as readonly RouteMethod[];
+export function otherMethods<const M extends RouteMethod>(
+  ...served: (M | { method: M })[]
+): Record<Exclude<RouteMethod, M> | 'OPTIONS', Fallback> {
+  const own: readonly RouteMethod[] = served.map((s) => (typeof s === 'string' ? s : s.method));
   const allow = [...own, ...(own.includes('GET') ? ['HEAD'] : []), 'OPTIONS'].join(', ');
   const handlers: Record<string, Fallback> = {
     OPTIONS: fallback(() => new Response(null, { status: 204, headers: { Allow: allow } })),

@@ -23,6 +23,18 @@ export type AuthMode = 'user' | 'user_or_key' | 'device';
 
 const unauthorized = (message: string) =>
   new AppError('unauthorized', message);
+const keyRefused = () => new AppError('forbidden', 'This endpoint needs a user access token, not an API key');
+
+/**
+ * The signed-in user behind a principal, for what only the account's owner may do or see (the profile, cards, shops
+ * and their keys, webhooks, SMS phones and inbox). Every domain function takes the same Principal; those that are
+ * the owner's alone start here, so a shop's API key, which acts for its shop's payments only, is refused with 403
+ * whoever calls them (the API refuses it the same way before any call, as their operations have auth 'user').
+ */
+export function requireUser(principal: Principal): UserPrincipal {
+  if (principal.kind !== 'user') throw keyRefused();
+  return principal;
+}
 
 /** Reads `Authorization: Bearer <jwt | api key>` or `X-API-Key` and resolves the caller, or throws 401/403. */
 export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promise<Principal | DevicePrincipal> {
@@ -32,7 +44,7 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
   const apiKey = headers.get('x-api-key')?.trim() || (bearer?.startsWith(API_KEY_PREFIX) ? bearer : undefined);
 
   if (apiKey) {
-    if (mode === 'user') throw new AppError('forbidden', 'This endpoint needs a user access token, not an API key');
+    if (mode === 'user') throw keyRefused();
     const db = await database();
     const [shop] = await db
       .select({ id: shops.id, userId: shops.userId, isActive: shops.isActive })

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createHash, randomBytes } from 'node:crypto';
 
 /** A random, URL-safe secret with 256 bits of entropy behind an optional recognisable prefix. */

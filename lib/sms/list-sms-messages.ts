@@ -3,14 +3,16 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paginate } from '@/lib/api/pagination';
 import { smsMessages, transactions } from '@/db/schema';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import type { listSmsMessagesQuery, smsMessageListResponse } from './schemas';
 import { senderTrustsOf, toResponseWithAuthority } from './sms-message-response';
 
 /** The merchant's SMS inbox, newest first; unmatched and paid-late deposits are found with match_status. */
 export async function listSmsMessages(
-  userId: string,
+  principal: Principal,
   query: z.output<typeof listSmsMessagesQuery>,
 ): Promise<z.infer<typeof smsMessageListResponse>> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const where = and(
     eq(smsMessages.userId, userId),

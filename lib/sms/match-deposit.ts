@@ -1,13 +1,13 @@
 import { and, eq, gte, ne, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { cards, smsMessages, type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
+import { cards, smsMessages, transactions } from '@/db/schema';
+import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import { destinationFitsCard, parseSmsDestination } from '@/lib/banking/sms/sms-destination';
 import { classifySmsSender } from '@/lib/banking/sms/sms-sender';
 import { config } from '@/lib/config/config';
-import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { isAmountHeld } from '@/lib/transactions/held-amounts';
 import { effectiveStatus, isPaid } from '@/lib/transactions/status';
-import { type TransitionResult, transitionTransaction } from '@/lib/transactions/transition-transaction';
+import { markTransaction, type TransitionResult, transitionTransaction } from '@/lib/transactions/transition-transaction';
 import type { ReviewReason } from './review-reasons';
 import { senderTrustOf } from './sender-trust';
 
@@ -81,11 +81,17 @@ export async function applyDeposit(tx: Transaction, sms: SmsRow): Promise<Deposi
     return result.ok ? outcome('matched', candidate.id) : outcome('unmatched');
   }
   if (status === 'expired') {
-    // Money after the window closed: kept beside the transaction for the merchant to accept (or refund).
-    if (candidate.status === 'pending') await expireDueTransactions(tx, sms.userId);
-    await tx.update(transactions).set({ paidLate: true, updatedAt: new Date() }).where(eq(transactions.id, candidate.id));
-    await tx.insert(transactionEvents).values({ transactionId: candidate.id, type: 'paid_late', actor: 'sms', data: { sms_id: sms.id } });
-    return outcome('paid_late', candidate.id);
+    // Money after the window closed: kept beside the transaction for the merchant to accept (or refund). The flag
+    // goes through lib/state like a move: an expiry the sweep has not stored yet is stored first, as the sweep would.
+    const late = await markTransaction(tx, {
+      where: eq(transactions.id, candidate.id),
+      in: ['expired'],
+      type: 'paid_late',
+      actor: 'sms',
+      data: { sms_id: sms.id },
+      set: { paidLate: true },
+    });
+    return late.ok ? outcome('paid_late', candidate.id) : outcome('unmatched');
   }
   // The merchant confirmed it by hand before the SMS came: this deposit is that payment, unless another deposit of this
   // sum reached KPay since the transaction was created (held for review, say): then the confirmation may stand on

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { database, type Executor, type Transaction } from '@/db/client';
 import { smsMessages, transactions } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
-import type { Principal } from '@/lib/auth/principal';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import { toAsciiDigits } from '@/lib/banking/digits';
 import type { TransactionResponse } from '@/lib/transactions/schemas';
 import { effectiveStatus, isPaid } from '@/lib/transactions/status';
@@ -43,11 +43,13 @@ function assertMatchable(sms: SmsRow): void {
   }
 }
 
+/** The owner's SMS (the inbox is the account's, not a shop's: a shop API key is refused here, before anything else). */
 async function findSms(tx: Executor, principal: Principal, smsId: string, lock: boolean): Promise<SmsRow> {
+  const { userId } = requireUser(principal);
   const query = tx
     .select()
     .from(smsMessages)
-    .where(and(eq(smsMessages.id, smsId), eq(smsMessages.userId, principal.userId)))
+    .where(and(eq(smsMessages.id, smsId), eq(smsMessages.userId, userId)))
     .limit(1);
   const [sms] = lock ? await query.for('update') : await query;
   if (!sms) throw notFound('SMS');

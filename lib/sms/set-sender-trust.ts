@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { smsDevices, smsMessages, smsSenders } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import { classifySmsSender } from '@/lib/banking/sms/sms-sender';
 import { applyDeposit } from './match-deposit';
 import type { ReviewReason } from './review-reasons';
@@ -30,9 +31,10 @@ const DECIDABLE: ReviewReason[] = ['untrusted_sender', 'blocked_sender'];
  * database transaction; blocking moves them to ignored. Either way they stay in the inbox and can be matched by hand.
  */
 export async function setSenderTrust(
-  userId: string,
+  principal: Principal,
   input: z.output<typeof setSmsSenderTrustInput>,
 ): Promise<{ sender: z.infer<typeof smsSenderResponse>; applied: SmsMessageResponse[] }> {
+  const { userId } = requireUser(principal);
   const sender = classifySmsSender(input.sender);
   if (sender.kind === 'personal_mobile' && input.trust === 'trusted') {
     throw new AppError('validation_failed', 'Some fields are invalid', {
@@ -77,14 +79,16 @@ export async function setSenderTrust(
   });
 }
 
-export async function listSmsSenders(userId: string): Promise<z.infer<typeof smsSenderListResponse>> {
+export async function listSmsSenders(principal: Principal): Promise<z.infer<typeof smsSenderListResponse>> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const rows = await db.select().from(smsSenders).where(eq(smsSenders.userId, userId)).orderBy(asc(smsSenders.createdAt));
   return { senders: rows.map(toResponse), total: rows.length };
 }
 
 /** Forgets what the merchant said: the sender's next deposits wait for review again. */
-export async function forgetSmsSender(userId: string, id: string): Promise<void> {
+export async function forgetSmsSender(principal: Principal, id: string): Promise<void> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const [row] = await db
     .delete(smsSenders)

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { smsDevices } from '@/db/schema';
 import { notFound } from '@/lib/errors';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import { generateSecretToken, hashSecretToken } from '@/lib/auth/secret-token';
 import { config } from '@/lib/config/config';
 import type { createdSmsDeviceResponse, smsDeviceListResponse, smsDeviceResponse } from './schemas';
@@ -19,7 +20,8 @@ const toResponse = (d: typeof smsDevices.$inferSelect): z.infer<typeof smsDevice
 
 export const smsInboundUrl = () => `${config().publicUrl}/api/sms/inbound`;
 
-export async function createSmsDevice(userId: string, name: string): Promise<z.infer<typeof createdSmsDeviceResponse>> {
+export async function createSmsDevice(principal: Principal, name: string): Promise<z.infer<typeof createdSmsDeviceResponse>> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const token = generateSecretToken(DEVICE_TOKEN_PREFIX);
   const [device] = await db
@@ -29,7 +31,8 @@ export async function createSmsDevice(userId: string, name: string): Promise<z.i
   return { ...toResponse(device!), token, inbound_url: smsInboundUrl() };
 }
 
-export async function listSmsDevices(userId: string): Promise<z.infer<typeof smsDeviceListResponse>> {
+export async function listSmsDevices(principal: Principal): Promise<z.infer<typeof smsDeviceListResponse>> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const rows = await db
     .select()
@@ -40,7 +43,8 @@ export async function listSmsDevices(userId: string): Promise<z.infer<typeof sms
 }
 
 /** The token stops working at once; the device's messages stay. */
-export async function revokeSmsDevice(userId: string, deviceId: string): Promise<void> {
+export async function revokeSmsDevice(principal: Principal, deviceId: string): Promise<void> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const [row] = await db
     .update(smsDevices)

@@ -13,10 +13,8 @@ async function changeStatus(principal: Principal, id: string, to: 'paid' | 'canc
       to,
       actor: actorOf(principal),
       data: actorDataOf(principal),
-      set: (from) =>
-        to === 'paid'
-          ? { paidAt: new Date(), paidVia: 'merchant', paidLate: from === 'expired' }
-          : { closedAt: new Date() },
+      // Cancelling stamps closed_at by itself (transition-transaction.ts).
+      set: (from) => (to === 'paid' ? { paidAt: new Date(), paidVia: 'merchant', paidLate: from === 'expired' } : {}),
     }),
   );
   if (!result.row) throw notFound('Transaction');

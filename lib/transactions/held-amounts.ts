@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import type { TransactionStatus } from '@/db/schema';
+import { transactions } from '@/db/schema';
+import type { TransactionStatus } from './transaction-statuses';
 import { config } from '@/lib/config/config';
 import { effectiveStatus } from './status';
 
@@ -11,8 +12,12 @@ import { effectiveStatus } from './status';
  */
 export const amountHeldUntil = (leftPendingAt: Date): Date => new Date(leftPendingAt.getTime() + config().sms.lookbackMs);
 
-/** The same rule in SQL, for the expiry sweep: an expired transaction left pending at its expires_at. */
-export const amountHeldUntilSql = () => sql`expires_at + make_interval(secs => ${config().sms.lookbackMs / 1000})`;
+/**
+ * The same rule in SQL, for a transaction leaving pending at `now` (a single change or the expiry sweep): it left
+ * pending at its expires_at when the clock had already expired it (leftPendingAt below), else now.
+ */
+export const amountHeldUntilSql = (now: Date): SQL =>
+  sql`least(${transactions.expiresAt}, ${now.toISOString()}::timestamptz) + make_interval(secs => ${config().sms.lookbackMs / 1000})`;
 
 /**
  * When a transaction left pending: now for a change made now, but expires_at for one that had already expired by

@@ -1,22 +1,14 @@
-import { and, count, desc, eq, gt, gte, lt, lte, or, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
 import { paginate } from '@/lib/api/pagination';
-import { type TransactionStatus, transactions } from '@/db/schema';
+import { transactions } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
 import type { listTransactionsQuery, transactionListResponse } from './schemas';
+import { statusInSql } from './status';
 import { toTransactionResponse, visibleTransactions } from './transaction-access';
 
 type Query = z.output<typeof listTransactionsQuery>;
-
-/** A status filter as the merchant means it: "expired" includes pending rows past their time, "pending" excludes them. */
-function statusCondition(status: TransactionStatus, now: Date): SQL {
-  if (status === 'pending') return and(eq(transactions.status, 'pending'), gt(transactions.expiresAt, now))!;
-  if (status === 'expired') {
-    return or(eq(transactions.status, 'expired'), and(eq(transactions.status, 'pending'), lte(transactions.expiresAt, now)))!;
-  }
-  return eq(transactions.status, status);
-}
 
 /** A bare date means the start of that day (UTC) for `from` and the start of the next day for `to`. */
 const boundary = (value: string, end: boolean): Date => {
@@ -31,7 +23,8 @@ export async function listTransactions(principal: Principal, query: Query): Prom
   const where = and(
     visibleTransactions(principal),
     query.shop_id ? eq(transactions.shopId, query.shop_id) : undefined,
-    query.status ? statusCondition(query.status, now) : undefined,
+    // A status as the merchant means it: "expired" includes pending rows past their time, "pending" excludes them.
+    query.status ? statusInSql([query.status], now) : undefined,
     query.from ? gte(transactions.createdAt, boundary(query.from, false)) : undefined,
     query.to ? lt(transactions.createdAt, boundary(query.to, true)) : undefined,
     query.search ? or(eq(transactions.authority, query.search), eq(transactions.factorNumber, query.search)) : undefined,

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { percentToBasisPoints } from '@/lib/config/config';
 import { calculateFee, candidateFinalAmounts, chooseFinalAmount, payableAmount } from './money';
@@ -62,5 +63,60 @@ describe('payableAmount and chooseOffset', () => {
       expect(first).toBeGreaterThan(base);
       expect(last - base).toBeLessThanOrEqual(Math.max(first - base, base / 100));
     }
+  });
+});
+
+// The rules as they were written before lib/money (number arithmetic with BigInt products), kept here as the oracle:
+// moving onto lib/money must not change a single result for the amounts and settings KPay accepts.
+const before = {
+  calculateFee(amount: number, rule: { basisPoints: number; min: number; max?: number }): number {
+    const raw = Number((BigInt(amount) * BigInt(rule.basisPoints) + 9_999n) / 10_000n);
+    const floored = Math.max(raw, rule.min);
+    return rule.max === undefined ? floored : Math.min(floored, rule.max);
+  },
+  candidateFinalAmounts(base: number, rule: { step: number; maxSteps: number; maxBasisPoints: number }) {
+    const first = Math.ceil(base / 10) * 10 + rule.step;
+    const maxOffset = Number((BigInt(base) * BigInt(rule.maxBasisPoints)) / 10_000n);
+    const more = Math.max(0, Math.floor((base + maxOffset - first) / rule.step));
+    return { first, last: first + Math.min(more, rule.maxSteps - 1) * rule.step };
+  },
+};
+
+describe('the Rial rules on lib/money', () => {
+  const amount = fc.integer({ min: 1, max: 1_000_000_000_000 });
+  const basisPoints = fc.integer({ min: 0, max: 9_999 });
+  const feeRule = fc.record(
+    { basisPoints, min: fc.nat(1_000_000), max: fc.nat(10_000_000) },
+    { requiredKeys: ['basisPoints', 'min'] },
+  );
+
+  it('compute the same fee as before for every amount and fee setting', () => {
+    fc.assert(
+      fc.property(amount, feeRule, (a, rule) => {
+        expect(calculateFee(a, rule)).toBe(before.calculateFee(a, rule));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('offer the same final amounts as before for every amount and offset setting', () => {
+    const rule = fc.record({
+      step: fc.integer({ min: 1, max: 10_000 }).map((toman) => toman * 10),
+      maxSteps: fc.integer({ min: 1, max: 5_000 }),
+      maxBasisPoints: basisPoints,
+    });
+    fc.assert(
+      fc.property(amount, rule, (base, r) => {
+        expect(candidateFinalAmounts(base, r)).toEqual(before.candidateFinalAmounts(base, r));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('throw rather than round when a figure leaves the safe integer range', () => {
+    expect(() => calculateFee(1.5, { basisPoints: 100, min: 0 })).toThrow(RangeError);
+    expect(() => payableAmount(Number.MAX_SAFE_INTEGER, 1, 'customer')).toThrow(RangeError);
+    const rule = { step: 10, maxSteps: 1, maxBasisPoints: 0 };
+    expect(() => candidateFinalAmounts(Number.MAX_SAFE_INTEGER, rule)).toThrow(RangeError);
   });
 });

@@ -1,19 +1,36 @@
+import {
+  type Amount,
+  addAmounts,
+  fromRials,
+  maxAmount,
+  minAmount,
+  multiplyAmount,
+  multiplyBasisPoints,
+  rialsToToman,
+  roundAmount,
+  subtractAmounts,
+  tomanToRials,
+  toRials,
+} from '@/lib/money';
+
+// The card-to-card rail's Rial rules, on top of lib/money. Amounts arrive and leave as the contract's JSON integers
+// (whole Rials, safe integers: fromRials/toRials throw rather than round); everything in between is exact bigint.
+
 export interface FeeRule {
   basisPoints: number;
   min: number;
   max?: number;
 }
 
-/** Percentage fee in whole Rials, rounded up, then held within [min, max]. Integer arithmetic only. */
+/** Percentage fee in whole Rials, rounded up, then held within [min, max]. */
 export function calculateFee(amount: number, rule: FeeRule): number {
-  const raw = Number((BigInt(amount) * BigInt(rule.basisPoints) + 9_999n) / 10_000n);
-  const floored = Math.max(raw, rule.min);
-  return rule.max === undefined ? floored : Math.min(floored, rule.max);
+  const fee = maxAmount(multiplyBasisPoints(fromRials(amount), rule.basisPoints, 'up'), fromRials(rule.min));
+  return toRials(rule.max === undefined ? fee : minAmount(fee, fromRials(rule.max)));
 }
 
 /** What the buyer transfers before the uniqueness offset. */
 export function payableAmount(amount: number, fee: number, feeSide: 'customer' | 'merchant'): number {
-  return feeSide === 'customer' ? amount + fee : amount;
+  return feeSide === 'customer' ? toRials(addAmounts(fromRials(amount), fromRials(fee))) : amount;
 }
 
 export interface OffsetRule {
@@ -24,16 +41,20 @@ export interface OffsetRule {
   maxBasisPoints: number;
 }
 
-/** 1 Toman = 10 Rials: banking apps take whole Toman-friendly Rials, and a final amount is always one. */
-const TOMAN = 10;
+/** Banking apps take whole Toman-friendly Rials, and a final amount is always one: `rials` rounded up to whole Toman. */
+const upToWholeToman = (rials: Amount): Amount => tomanToRials(roundAmount(rialsToToman(rials), 0, 'up'));
 
 /** The final amounts create may offer for `base`, smallest first: never `base` itself. */
 export function candidateFinalAmounts(base: number, rule: OffsetRule): { first: number; last: number } {
+  const amount = fromRials(base);
+  const step = fromRials(rule.step);
   // Whole Toman, fee included, then at least one step more: never the round figure a stranger might send by chance.
-  const first = Math.ceil(base / TOMAN) * TOMAN + rule.step;
-  const maxOffset = Number((BigInt(base) * BigInt(rule.maxBasisPoints)) / 10_000n);
-  const more = Math.max(0, Math.floor((base + maxOffset - first) / rule.step));
-  return { first, last: first + Math.min(more, rule.maxSteps - 1) * rule.step };
+  const first = addAmounts(upToWholeToman(amount), step);
+  // Whole steps from `first` that stay within the allowed share of `base` (none when even `first` is beyond it).
+  const room = subtractAmounts(addAmounts(amount, multiplyBasisPoints(amount, rule.maxBasisPoints, 'down')), first);
+  const more = room.units > 0n ? room.units / step.units : 0n;
+  const steps = more < BigInt(rule.maxSteps - 1) ? more : BigInt(rule.maxSteps - 1);
+  return { first: toRials(first), last: toRials(addAmounts(first, multiplyAmount(step, steps))) };
 }
 
 /**

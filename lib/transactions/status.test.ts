@@ -1,5 +1,6 @@
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
-import { canTransition, effectiveStatus, isPaid, remainingSeconds, sourcesOf } from './status';
+import { canTransition, effectiveStatus, isPaid, isPaidSql, PAID_STATUSES, remainingSeconds, statusInSql, transactionMachine } from './status';
 
 const now = new Date('2026-11-27T10:00:00Z');
 const at = (secondsFromNow: number) => new Date(now.getTime() + secondsFromNow * 1000);
@@ -15,8 +16,8 @@ describe('transaction state machine', () => {
     expect(canTransition('paid', 'cancelled')).toBe(false);
     expect(canTransition('cancelled', 'paid')).toBe(false);
     expect(canTransition('expired', 'cancelled')).toBe(false);
-    expect(sourcesOf('paid').sort()).toEqual(['expired', 'pending']);
-    expect(sourcesOf('verified')).toEqual(['paid']);
+    expect(transactionMachine.sourcesOf('paid').sort()).toEqual(['expired', 'pending']);
+    expect(transactionMachine.sourcesOf('verified')).toEqual(['paid']);
   });
 
   it('reads a pending transaction past its time as expired, with no time remaining', () => {
@@ -30,5 +31,48 @@ describe('transaction state machine', () => {
 
   it('counts paid and verified as paid', () => {
     expect(['pending', 'paid', 'verified', 'expired'].map((s) => isPaid(s as never))).toEqual([false, true, true, false]);
+    expect(PAID_STATUSES).toEqual(['paid', 'verified']);
+  });
+
+  it('judges a move on the status the buyer sees, and lets the sweep store an expiry once', () => {
+    const due = { status: 'pending' as const, expiresAt: at(-1) };
+    expect(transactionMachine.check(due, 'paid', now)).toEqual({ ok: true, from: 'expired' });
+    expect(transactionMachine.check(due, 'cancelled', now)).toEqual({ ok: false, from: 'expired' });
+    expect(transactionMachine.check(due, 'expired', now)).toEqual({ ok: true, from: 'pending' });
+    expect(transactionMachine.check({ status: 'expired', expiresAt: at(-1) }, 'expired', now)).toEqual({ ok: false, from: 'expired' });
+    expect(transactionMachine.check({ status: 'verified', expiresAt: at(-1) }, 'verified', now)).toEqual({ ok: false, from: 'verified' });
+  });
+
+  it('announces paid, verified, expired and cancelled', () => {
+    expect(['pending', 'paid', 'verified', 'expired', 'cancelled', 'failed'].map((s) => transactionMachine.announcement(s as never))).toEqual([
+      null,
+      'transaction.paid',
+      'transaction.verified',
+      'transaction.expired',
+      'transaction.cancelled',
+      null,
+    ]);
+  });
+});
+
+describe('the same rules in SQL', () => {
+  const render = (sql: Parameters<PgDialect['sqlToQuery']>[0]) => new PgDialect().sqlToQuery(sql);
+  const iso = now.toISOString();
+
+  it('spells "pending" and "expired" on the stored columns, as the indexes serve them', () => {
+    expect(render(statusInSql(['pending'], now))).toMatchObject({
+      sql: '("transactions"."status" = $1 and "transactions"."expires_at" > $2)',
+      params: ['pending', iso],
+    });
+    expect(render(statusInSql(['expired'], now))).toMatchObject({
+      sql: '("transactions"."status" in ($1) or ("transactions"."status" = $2 and "transactions"."expires_at" <= $3))',
+      params: ['expired', 'pending', iso],
+    });
+    expect(render(statusInSql(['cancelled'], now))).toMatchObject({ sql: '"transactions"."status" in ($1)', params: ['cancelled'] });
+    expect(render(statusInSql([], now)).sql).toBe('false');
+  });
+
+  it('spells paid as paid or verified, whatever the clock', () => {
+    expect(render(isPaidSql())).toMatchObject({ sql: '"transactions"."status" in ($1, $2)', params: ['paid', 'verified'] });
   });
 });

@@ -4,6 +4,7 @@ import { shops, transactionEvents, transactions } from '@/db/schema';
 import { notFound } from '@/lib/errors';
 import type { Principal } from '@/lib/auth/principal';
 import { visibleShops } from '@/lib/shops/shop-access';
+import { isPaidSql, statusInSql } from './status';
 import { visibleTransactions } from './transaction-access';
 
 /**
@@ -67,8 +68,8 @@ export interface TransactionSummary {
   recentActivity: ActivityItem[];
 }
 
-// "Paid" for the merchant: money arrived. Verified is paid and acknowledged by the shop's server.
-const PAID = sql`${transactions.status} in ('paid', 'verified')`;
+// "Paid" for the merchant: money arrived (lib/transactions/status.ts).
+const PAID = isPaidSql();
 
 /** Local midnight in Tehran `daysBack` days before `now`, as a timestamptz; stepping days in local time keeps any DST rule right. */
 const tehranDayStart = (now: SQL, daysBack: number): SQL =>
@@ -155,7 +156,7 @@ export async function summarizeTransactions(principal: Principal, options: { now
     db.execute(sql`
       select ${transactions.shopId} as shop_id, count(*)::int as pending
       from ${transactions}
-      where ${scope} and ${transactions.status} = 'pending' and ${transactions.expiresAt} > ${now}
+      where ${scope} and ${statusInSql(['pending'], now)}
       group by rollup (${transactions.shopId})`),
 
     db.execute(sql`

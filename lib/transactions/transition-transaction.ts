@@ -1,61 +1,48 @@
-import { and, eq, type SQL } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { type TransactionStatus, transactionEvents, transactions } from '@/db/schema';
-import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
-import { amountHeldUntil, leftPendingAt } from './held-amounts';
-import { canTransition, effectiveStatus, webhookTypeOf } from './status';
+import { transactionEvents, transactions } from '@/db/schema';
+import { defineBinding } from '@/lib/state/binding';
+import { mark, type MarkArgs, transition, type TransitionArgs, type TransitionResult as StateTransitionResult } from '@/lib/state/transition';
+import { amountHeldUntilSql } from './held-amounts';
+import { transactionMachine } from './status';
 import { toTransactionResponse } from './transaction-access';
+import type { TransactionStatus } from './transaction-statuses';
 
 type Row = typeof transactions.$inferSelect;
 type Actor = (typeof transactionEvents.$inferInsert)['actor'];
+type Columns = Partial<typeof transactions.$inferInsert>;
 
-export type TransitionResult =
-  | { ok: true; row: Row; from: TransactionStatus }
-  | { ok: false; row: Row | undefined; from: TransactionStatus | undefined };
+/** The states in which the buyer's window is closed without a payment: entering one stamps closed_at. */
+const CLOSED: readonly TransactionStatus[] = ['expired', 'cancelled', 'failed'];
 
-/**
- * The only way a transaction changes state: lock the row, check the move against the state machine (reading a
- * pending row past its expiry as expired), update on the condition that the status is still what was read, and write
- * the event row and its webhook outbox entry, all inside the caller's database transaction. `ok: false` means not found or not allowed now.
- */
-export async function transitionTransaction(
-  tx: Transaction,
-  args: {
-    where: SQL;
-    to: TransactionStatus;
-    actor: Actor;
-    data?: Record<string, unknown>;
-    set?: (from: TransactionStatus) => Partial<typeof transactions.$inferInsert>;
-    /** Runs on the locked row before anything changes; throwing aborts with nothing written. */
-    guard?: (row: Row) => void;
-    now?: Date;
-  },
-): Promise<TransitionResult> {
-  const now = args.now ?? new Date();
-  const [current] = await tx.select().from(transactions).where(args.where).limit(1).for('update');
-  if (!current) return { ok: false, row: undefined, from: undefined };
-  args.guard?.(current);
-  const from = effectiveStatus(current, now);
-  if (!canTransition(from, args.to)) return { ok: false, row: current, from };
+/** Where a card transaction's changes are written: the transactions row, transaction_events, the transaction.* webhooks. */
+export const transactionStates = defineBinding<typeof transactions, typeof transactionEvents, TransactionStatus, Actor>({
+  table: transactions,
+  events: transactionEvents,
+  event: (e) => ({
+    transactionId: e.subjectId,
+    type: e.type,
+    fromStatus: e.from,
+    toStatus: e.to,
+    actor: e.actor,
+    data: e.data,
+    createdAt: e.at,
+  }),
+  clockActor: 'system',
+  columns: ({ stored, to, now }) => ({
+    updatedAt: now,
+    // Leaving pending starts the lookback during which a late deposit may still name this final_amount.
+    ...(stored === 'pending' && to !== 'pending' ? { amountHeldUntil: amountHeldUntilSql(now) } : {}),
+    ...(to !== stored && CLOSED.includes(to) ? { closedAt: now } : {}),
+  }),
+  webhook: (row, now) => ({ userId: row.userId, shopId: row.shopId, object: toTransactionResponse(row, now) }),
+});
 
-  // Leaving pending starts the lookback during which a late deposit may still name this final_amount.
-  const hold = current.status === 'pending' ? { amountHeldUntil: amountHeldUntil(leftPendingAt(current, now)) } : {};
-  const [row] = await tx
-    .update(transactions)
-    .set({ ...args.set?.(from), ...hold, status: args.to, updatedAt: now })
-    .where(and(eq(transactions.id, current.id), eq(transactions.status, current.status)))
-    .returning();
-  if (!row) return { ok: false, row: current, from };
-  await tx.insert(transactionEvents).values({
-    transactionId: row.id,
-    type: args.to,
-    fromStatus: from,
-    toStatus: args.to,
-    actor: args.actor,
-    data: args.data,
-    createdAt: now,
-  });
-  const type = webhookTypeOf(args.to);
-  if (type) await emitWebhookEvent(tx, { userId: row.userId, shopId: row.shopId, type, object: toTransactionResponse(row, now) });
-  return { ok: true, row, from };
-}
+export type TransitionResult = StateTransitionResult<Row, TransactionStatus>;
+
+/** A card transaction's state change: lib/state's transition() with the card machine and binding. */
+export const transitionTransaction = (tx: Transaction, args: TransitionArgs<Row, TransactionStatus, Actor, Columns>): Promise<TransitionResult> =>
+  transition(tx, transactionMachine, transactionStates, args);
+
+/** A flag beside a card transaction's status (paid_late): lib/state's mark() with the card machine and binding. */
+export const markTransaction = (tx: Transaction, args: MarkArgs<TransactionStatus, Actor, Columns>): Promise<TransitionResult> =>
+  mark(tx, transactionMachine, transactionStates, args);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '@/db/client';
-import { type WebhookEventType, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import { webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
+import type { WebhookEventType } from './webhook-event-types';
 import { parseWebhookUrl } from './webhook-target';
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import { generateSecretToken } from '@/lib/auth/secret-token';
 import { config } from '@/lib/config/config';

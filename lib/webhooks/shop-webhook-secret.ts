@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { database } from '@/db/client';
 import { shops } from '@/db/schema';
 import { notFound } from '@/lib/errors';
-import type { UserPrincipal } from '@/lib/auth/principal';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import { visibleShops } from '@/lib/shops/shop-access';
 import type { webhookSecretResponse } from './schemas';
 import { newSigningSecret, openSecret, signingSecretHint } from './secret-box';
@@ -45,28 +45,30 @@ export async function shopSigningSecret(shopId: string): Promise<string | null> 
 }
 
 /** GET /api/shops/{id}/webhook-secret: the merchant's own shop only (another merchant's is 404). */
-export async function revealShopWebhookSecret(principal: UserPrincipal, shopId: string): Promise<ShopSecret> {
-  const secret = await secretOf(visibleShops(principal, shopId));
+export async function revealShopWebhookSecret(principal: Principal, shopId: string): Promise<ShopSecret> {
+  const secret = await secretOf(visibleShops(requireUser(principal), shopId));
   if (!secret) throw notFound('Shop');
   return secret;
 }
 
 /** The hint alone, for pages that offer to reveal it; null until the secret is first made. */
-export async function shopWebhookSecretHint(principal: UserPrincipal, shopId: string): Promise<string | null> {
+export async function shopWebhookSecretHint(principal: Principal, shopId: string): Promise<string | null> {
+  const user = requireUser(principal);
   const db = await database();
-  const [shop] = await db.select({ hint: shops.webhookSecretHint }).from(shops).where(visibleShops(principal, shopId)).limit(1);
+  const [shop] = await db.select({ hint: shops.webhookSecretHint }).from(shops).where(visibleShops(user, shopId)).limit(1);
   if (!shop) throw notFound('Shop');
   return shop.hint;
 }
 
 /** A new secret: the next attempt of every URL delivery, pending or redelivered, is signed with it. */
-export async function rotateShopWebhookSecret(principal: UserPrincipal, shopId: string): Promise<ShopSecret> {
+export async function rotateShopWebhookSecret(principal: Principal, shopId: string): Promise<ShopSecret> {
+  const user = requireUser(principal);
   const { secret, secretCiphertext, secretHint } = newSigningSecret();
   const db = await database();
   const [shop] = await db
     .update(shops)
     .set({ webhookSecretCiphertext: secretCiphertext, webhookSecretHint: secretHint, updatedAt: new Date() })
-    .where(visibleShops(principal, shopId))
+    .where(visibleShops(user, shopId))
     .returning({ id: shops.id });
   if (!shop) throw notFound('Shop');
   return { secret, secret_hint: secretHint };

@@ -4,6 +4,7 @@ import { database } from '@/db/client';
 import { paginate } from '@/lib/api/pagination';
 import { webhookAttempts, webhookDeliveries, webhookEndpoints, webhookEvents } from '@/db/schema';
 import { AppError, notFound } from '@/lib/errors';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import type { DeliveryResponse, deliveryListResponse, listDeliveriesQuery } from './schemas';
 
 type DeliveryRow = { delivery: typeof webhookDeliveries.$inferSelect; type: string };
@@ -41,9 +42,10 @@ async function withAttempts(rows: DeliveryRow[]): Promise<DeliveryResponse[]> {
 }
 
 export async function listWebhookDeliveries(
-  userId: string,
+  principal: Principal,
   query: z.output<typeof listDeliveriesQuery>,
 ): Promise<z.infer<typeof deliveryListResponse>> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const where = and(
     eq(webhookDeliveries.userId, userId),
@@ -71,7 +73,8 @@ export async function listWebhookDeliveries(
  * Queues the delivery again now, whatever its state; its attempt log continues. A delivery of a disabled endpoint
  * answers 409 instead: the job would only stop it again (enable the endpoint first).
  */
-export async function redeliverWebhook(userId: string, deliveryId: string): Promise<DeliveryResponse> {
+export async function redeliverWebhook(principal: Principal, deliveryId: string): Promise<DeliveryResponse> {
+  const { userId } = requireUser(principal);
   const db = await database();
   const [found] = await db
     .select({ endpointActive: webhookEndpoints.isActive })

@@ -1,9 +1,10 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
-import { WEBHOOK_EVENT_TYPES, shops, webhookEndpoints } from '@/db/schema';
+import { shops, webhookEndpoints } from '@/db/schema';
+import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 import { notFound } from '@/lib/errors';
-import type { UserPrincipal } from '@/lib/auth/principal';
+import { type Principal, requireUser } from '@/lib/auth/principal';
 import { visibleShops } from '@/lib/shops/shop-access';
 import type { createWebhookInput, updateWebhookInput, WebhookResponse, webhookSecretResponse, webhookWithSecretResponse } from './schemas';
 import { newSigningSecret } from './secret-box';
@@ -19,19 +20,24 @@ const toResponse = (w: typeof webhookEndpoints.$inferSelect): WebhookResponse =>
   created_at: w.createdAt.toISOString(),
 });
 
-async function assertOwnShop(principal: UserPrincipal, shopId: string) {
+/** The owner's shop (webhooks are the account owner's to manage: a shop API key is refused), or 404. */
+async function ownShop(principal: Principal, shopId: string): Promise<{ userId: string }> {
+  const user = requireUser(principal);
   const db = await database();
-  const [shop] = await db.select({ id: shops.id }).from(shops).where(visibleShops(principal, shopId));
+  const [shop] = await db.select({ id: shops.id }).from(shops).where(visibleShops(user, shopId));
   if (!shop) throw notFound('Shop');
+  return user;
 }
 
-const ownEndpoint = (userId: string, shopId: string, webhookId: string) =>
-  and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.userId, userId));
+/** One of the owner's endpoints on that shop (a shop API key is refused). */
+function ownEndpoint(principal: Principal, shopId: string, webhookId: string) {
+  const { userId } = requireUser(principal);
+  return and(eq(webhookEndpoints.id, webhookId), eq(webhookEndpoints.shopId, shopId), eq(webhookEndpoints.userId, userId));
+}
 
-export async function listWebhooks(principal: UserPrincipal, shopId: string): Promise<{ webhooks: WebhookResponse[]; total: number }> {
-  await assertOwnShop(principal, shopId);
+export async function listWebhooks(principal: Principal, shopId: string): Promise<{ webhooks: WebhookResponse[]; total: number }> {
+  const { userId } = await ownShop(principal, shopId);
   const db = await database();
-  const { userId } = principal;
   const rows = await db
     .select()
     .from(webhookEndpoints)
@@ -41,12 +47,11 @@ export async function listWebhooks(principal: UserPrincipal, shopId: string): Pr
 }
 
 export async function createWebhook(
-  principal: UserPrincipal,
+  principal: Principal,
   shopId: string,
   input: z.output<typeof createWebhookInput>,
 ): Promise<z.infer<typeof webhookWithSecretResponse>> {
-  await assertOwnShop(principal, shopId);
-  const { userId } = principal;
+  const { userId } = await ownShop(principal, shopId);
   const url = await checkWebhookUrl(input.url);
   const { secret, secretCiphertext, secretHint } = newSigningSecret();
   const db = await database();
@@ -58,36 +63,39 @@ export async function createWebhook(
 }
 
 export async function updateWebhook(
-  userId: string,
+  principal: Principal,
   shopId: string,
   webhookId: string,
   input: z.output<typeof updateWebhookInput>,
 ): Promise<WebhookResponse> {
+  const where = ownEndpoint(principal, shopId, webhookId);
   const url = input.url === undefined ? undefined : await checkWebhookUrl(input.url);
   const db = await database();
   const [row] = await db
     .update(webhookEndpoints)
     .set({ url, events: input.events, isActive: input.is_active, updatedAt: new Date() })
-    .where(ownEndpoint(userId, shopId, webhookId))
+    .where(where)
     .returning();
   if (!row) throw notFound('Webhook');
   return toResponse(row);
 }
 
-export async function deleteWebhook(userId: string, shopId: string, webhookId: string): Promise<void> {
+export async function deleteWebhook(principal: Principal, shopId: string, webhookId: string): Promise<void> {
+  const where = ownEndpoint(principal, shopId, webhookId);
   const db = await database();
-  const [row] = await db.delete(webhookEndpoints).where(ownEndpoint(userId, shopId, webhookId)).returning({ id: webhookEndpoints.id });
+  const [row] = await db.delete(webhookEndpoints).where(where).returning({ id: webhookEndpoints.id });
   if (!row) throw notFound('Webhook');
 }
 
 /** A new signing secret; deliveries from now on are signed with it. */
-export async function rotateWebhookSecret(userId: string, shopId: string, webhookId: string): Promise<z.infer<typeof webhookSecretResponse>> {
+export async function rotateWebhookSecret(principal: Principal, shopId: string, webhookId: string): Promise<z.infer<typeof webhookSecretResponse>> {
+  const where = ownEndpoint(principal, shopId, webhookId);
   const { secret, secretCiphertext, secretHint } = newSigningSecret();
   const db = await database();
   const [row] = await db
     .update(webhookEndpoints)
     .set({ secretCiphertext, secretHint, updatedAt: new Date() })
-    .where(ownEndpoint(userId, shopId, webhookId))
+    .where(where)
     .returning({ id: webhookEndpoints.id });
   if (!row) throw notFound('Webhook');
   return { secret, secret_hint: secretHint };

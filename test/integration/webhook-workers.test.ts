@@ -29,7 +29,7 @@ afterEach(stopWorkers);
 
 function startWorker(env: Record<string, string> = {}): ChildProcess {
   // One process, as `npm run worker` starts it, so a signal reaches the worker itself.
-  const worker = spawn(process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], {
+  const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
     env: { ...process.env, DATABASE_URL: testDb.url(), KPAY_JOBS: 'inline', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

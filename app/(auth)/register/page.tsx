@@ -5,7 +5,7 @@ import { AuthForm } from '@/components/auth/auth-form';
 import { findCurrentMerchant } from '@/lib/dashboard/current-merchant';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
-import { registerMerchant } from '../actions';
+import { registerMerchant } from '@/lib/dashboard/actions/auth';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'auth')('registerTitle')} — KPay` };

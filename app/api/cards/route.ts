@@ -1,13 +1,11 @@
-import { apiRoute, created } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/api/handler';
+import { otherMethods } from '@/lib/api/route-fallbacks';
 import { addCard } from '@/lib/cards/add-card';
 import { listCards } from '@/lib/cards/list-cards';
-import { addCardInput } from '@/lib/cards/schemas';
-import { otherMethods } from '@/lib/api/route-fallbacks';
+import { cardOperations } from '@/lib/cards/operations';
 
-export const GET = apiRoute({ auth: 'user_or_key' }, ({ principal }) => listCards(principal));
+export const GET = apiRoute(cardOperations.listCards, ({ principal }) => listCards(principal));
 
-export const POST = apiRoute({ auth: 'user', body: addCardInput }, async ({ principal, body }) =>
-  created(await addCard(principal.userId, body)),
-);
+export const POST = apiRoute(cardOperations.addCard, ({ principal, body }) => addCard(principal, body));
 
-export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(cardOperations.listCards, cardOperations.addCard);

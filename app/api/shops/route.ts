@@ -1,13 +1,11 @@
-import { apiRoute, created } from '@/lib/api/handler';
+import { apiRoute } from '@/lib/api/handler';
+import { otherMethods } from '@/lib/api/route-fallbacks';
 import { createShop } from '@/lib/shops/create-shop';
 import { listShops } from '@/lib/shops/list-shops';
-import { createShopInput } from '@/lib/shops/schemas';
-import { otherMethods } from '@/lib/api/route-fallbacks';
+import { shopOperations } from '@/lib/shops/operations';
 
-export const GET = apiRoute({ auth: 'user_or_key' }, ({ principal }) => listShops(principal));
+export const GET = apiRoute(shopOperations.listShops, ({ principal }) => listShops(principal));
 
-export const POST = apiRoute({ auth: 'user', body: createShopInput }, async ({ principal, body }) =>
-  created(await createShop(principal.userId, body)),
-);
+export const POST = apiRoute(shopOperations.createShop, ({ principal, body }) => createShop(principal, body));
 
-export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(shopOperations.listShops, shopOperations.createShop);

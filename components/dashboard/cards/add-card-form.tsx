@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { type ChangeEvent, type FormEvent, useState } from 'react';
-import { addCardAction } from '@/app/(dashboard)/dashboard/(lists)/cards/actions';
+import { addCardAction } from '@/lib/dashboard/actions/cards';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, TextInput } from '@/components/ui/field';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { updateCardAction } from '@/app/(dashboard)/dashboard/(lists)/cards/actions';
+import { updateCardAction } from '@/lib/dashboard/actions/cards';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';

@@ -2,11 +2,11 @@
 
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { createWebhookAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { createWebhookAction } from '@/lib/dashboard/actions/shops';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, TextInput } from '@/components/ui/field';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
-import type { WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/lib/webhooks/webhook-event-types';
 import { focusFirstInvalid } from './focus-first-invalid';
 import { SecretReveal } from './secret-reveal';
 import { WebhookEventCheckboxes } from './webhook-event-checkboxes';

@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
-import { createShopAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { createShopAction } from '@/lib/dashboard/actions/shops';
 import { Button, buttonClass } from '@/components/ui/button';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import type { shopWithKeyResponse } from '@/lib/shops/schemas';

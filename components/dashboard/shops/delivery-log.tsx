@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { WEBHOOK_DELIVERY_STATUSES, WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/db/schema';
+import { WEBHOOK_DELIVERY_STATUSES } from '@/lib/webhooks/webhook-delivery-statuses';
+import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/webhooks/webhook-event-types';
 import { Pagination } from '@/components/ui/pagination';
 import { Badge, type BadgeTone, EmptyState } from '@/components/ui/panel';
 import { formatDate } from '@/lib/format/date';

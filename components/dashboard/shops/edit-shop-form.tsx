@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import type { FormEvent } from 'react';
-import { updateShopAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { updateShopAction } from '@/lib/dashboard/actions/shops';
 import { Button } from '@/components/ui/button';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import type { ShopResponse } from '@/lib/shops/schemas';

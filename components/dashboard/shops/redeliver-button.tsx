@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { redeliverWebhookAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { redeliverWebhookAction } from '@/lib/dashboard/actions/shops';
 import { Button } from '@/components/ui/button';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 

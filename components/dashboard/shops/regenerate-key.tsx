@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { regenerateShopKeyAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { regenerateShopKeyAction } from '@/lib/dashboard/actions/shops';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import { SecretReveal } from './secret-reveal';

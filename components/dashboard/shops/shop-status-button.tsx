@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { updateShopAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { updateShopAction } from '@/lib/dashboard/actions/shops';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';

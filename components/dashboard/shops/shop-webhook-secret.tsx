@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { revealShopWebhookSecretAction, rotateShopWebhookSecretAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { revealShopWebhookSecretAction, rotateShopWebhookSecretAction } from '@/lib/dashboard/actions/shops';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';

@@ -2,13 +2,13 @@
 
 import { useTranslations } from 'next-intl';
 import { type FormEvent, useState } from 'react';
-import { deleteWebhookAction, rotateWebhookSecretAction, updateWebhookAction } from '@/app/(dashboard)/dashboard/shops/actions';
+import { deleteWebhookAction, rotateWebhookSecretAction, updateWebhookAction } from '@/lib/dashboard/actions/shops';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { describedBy, Field, TextInput } from '@/components/ui/field';
 import { Badge } from '@/components/ui/panel';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
-import type { WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/lib/webhooks/webhook-event-types';
 import type { WebhookResponse } from '@/lib/webhooks/schemas';
 import { focusFirstInvalid } from './focus-first-invalid';
 import { SecretReveal } from './secret-reveal';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import type { WebhookEventType } from '@/db/schema';
+import type { WebhookEventType } from '@/lib/webhooks/webhook-event-types';
 
 /**
  * The events an endpoint receives, one checkbox each (named `events`, read with FormData.getAll). Each shows its

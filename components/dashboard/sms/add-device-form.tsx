@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { createSmsDeviceAction } from '@/app/(dashboard)/dashboard/(lists)/sms/actions';
+import { createSmsDeviceAction } from '@/lib/dashboard/actions/sms';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import { Button } from '@/components/ui/button';
 import { describedBy, Field, TextInput } from '@/components/ui/field';

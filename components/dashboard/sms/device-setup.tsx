@@ -3,7 +3,7 @@
 import Image from 'next/image';
 import { useTranslations } from 'next-intl';
 import { useEffect, useRef } from 'react';
-import type { createSmsDeviceAction } from '@/app/(dashboard)/dashboard/(lists)/sms/actions';
+import type { createSmsDeviceAction } from '@/lib/dashboard/actions/sms';
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 

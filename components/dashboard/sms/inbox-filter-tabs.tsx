@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SMS_MATCH_STATUSES } from '@/db/schema';
+import type { SMS_MATCH_STATUSES } from '@/lib/sms/sms-statuses';
 import { formatNumber, type Locale } from '@/lib/format/number';
 import { translator } from '@/lib/i18n/translator';
 

@@ -3,7 +3,7 @@
 import * as AlertDialog from '@radix-ui/react-alert-dialog';
 import { useLocale, useTranslations } from 'next-intl';
 import { useState } from 'react';
-import { matchSmsAction, smsMatchCandidatesAction } from '@/app/(dashboard)/dashboard/(lists)/sms/actions';
+import { matchSmsAction, smsMatchCandidatesAction } from '@/lib/dashboard/actions/sms';
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import { Button } from '@/components/ui/button';

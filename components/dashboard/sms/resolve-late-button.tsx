@@ -1,7 +1,7 @@
 'use client';
 
 import { useTranslations } from 'next-intl';
-import { matchSmsAction } from '@/app/(dashboard)/dashboard/(lists)/sms/actions';
+import { matchSmsAction } from '@/lib/dashboard/actions/sms';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 

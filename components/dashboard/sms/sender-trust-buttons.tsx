@@ -2,7 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { toast } from 'sonner';
-import { setSmsSenderTrustAction } from '@/app/(dashboard)/dashboard/(lists)/sms/actions';
+import { setSmsSenderTrustAction } from '@/lib/dashboard/actions/sms';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 import { Button } from '@/components/ui/button';
 

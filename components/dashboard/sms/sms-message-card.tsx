@@ -2,7 +2,7 @@ import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { Money } from '@/components/dashboard/money';
 import { Badge, type BadgeTone } from '@/components/ui/panel';
-import type { SMS_MATCH_STATUSES } from '@/db/schema';
+import type { SMS_MATCH_STATUSES } from '@/lib/sms/sms-statuses';
 import { bankByCode } from '@/lib/banking/banks';
 import { formatDate } from '@/lib/format/date';
 import { formatRials } from '@/lib/format/money';

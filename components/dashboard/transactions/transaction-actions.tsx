@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import type { ReactNode } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { cancelTransactionAction, confirmTransactionAction } from '@/app/(dashboard)/dashboard/transactions/actions';
+import { cancelTransactionAction, confirmTransactionAction } from '@/lib/dashboard/actions/transactions';
 import { useDashboardAction } from '@/components/dashboard/use-dashboard-action';
 
 /**

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { Button, buttonClass } from '@/components/ui/button';
 import { describedBy, Field, Select, TextInput } from '@/components/ui/field';
-import { TRANSACTION_STATUSES } from '@/db/schema';
+import { TRANSACTION_STATUSES } from '@/lib/transactions/transaction-statuses';
 import type { Locale } from '@/lib/format/number';
 import { translator } from '@/lib/i18n/translator';
 import type { ParsedTransactionFilters } from '@/lib/transactions/parse-transaction-filters';

@@ -1,6 +1,6 @@
 import { StatusBadge } from '@/components/dashboard/status-badge';
 import { Badge } from '@/components/ui/panel';
-import type { TransactionStatus } from '@/db/schema';
+import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import type { Locale } from '@/lib/format/number';
 import { translator } from '@/lib/i18n/translator';
 

@@ -3,9 +3,7 @@ import { normalizeSmsText } from './normalize-sms-text';
 import { DEFAULT_ACCOUNT, readAccount } from './read-account';
 import { type Sign, type SmsText, genericAmount, readBalance, toSmsText } from './read-amount';
 import { DEPOSIT, FAILED, OTP, PURCHASE, WITHDRAWAL } from './sms-keywords';
-
-/** 'failed': a transfer that failed, was reversed or was only requested; its amount is read, but it is no deposit. */
-export type SmsKind = 'deposit' | 'withdrawal' | 'purchase' | 'failed' | 'otp' | 'unknown';
+import type { SmsKind } from './sms-kinds';
 
 export interface ParsedBankSms {
   kind: SmsKind;

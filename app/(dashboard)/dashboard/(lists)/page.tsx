@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { z } from 'zod';
 import { DailyVolumeChart } from '@/components/dashboard/overview/daily-volume-chart';
 import { NoShopYet, NoTransactionsYet } from '@/components/dashboard/overview/getting-started';
@@ -9,31 +8,27 @@ import { ShopBreakdown } from '@/components/dashboard/overview/shop-breakdown';
 import { ShopFilter } from '@/components/dashboard/overview/shop-filter';
 import { StatCards } from '@/components/dashboard/overview/stat-cards';
 import { PageHeader, Panel } from '@/components/ui/panel';
-import { AppError } from '@/lib/errors';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import { orNotFound } from '@/lib/dashboard/not-found';
+import { readSearchParams, type SearchParams } from '@/lib/dashboard/search-params';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
 import { OVERVIEW_PERIODS, summarizeTransactions } from '@/lib/transactions/summarize-transactions';
 
 // A mistyped address falls back to the defaults instead of failing the page.
 const overviewParams = z.object({
-  period: z.enum(OVERVIEW_PERIODS).catch('7d'),
-  shop: z.uuid().optional().catch(undefined),
+  period: z.enum(OVERVIEW_PERIODS).default('7d'),
+  shop: z.uuid().optional(),
 });
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-
-export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const merchant = await currentMerchant();
   const [locale, raw] = await Promise.all([requestLocale(), searchParams]);
-  const { period, shop: shopId } = overviewParams.parse({ period: first(raw.period), shop: first(raw.shop) });
+  const { period, shop: shopId } = readSearchParams(raw, overviewParams);
   const t = translator(locale, 'overview');
 
-  const summary = await summarizeTransactions(merchant.principal, { shopId }).catch((error: unknown) => {
-    // Another merchant's shop (or one that never existed) is simply not found.
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  });
+  // Another merchant's shop (or one that never existed) is simply not found.
+  const summary = await orNotFound(summarizeTransactions(merchant.principal, { shopId }));
 
   const periodLabel = t(`period.${period}`);
   const header = (withPeriods: boolean) => (

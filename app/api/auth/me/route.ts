@@ -1,8 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { getCurrentUser } from '@/lib/auth/get-current-user';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { getCurrentUser } from '@/lib/auth/get-current-user';
+import { authOperations } from '@/lib/auth/operations';
 
-// A user's identity (name, mobile) is for the user: a shop API key answers 403 here.
-export const GET = apiRoute({ auth: 'user' }, ({ principal }) => getCurrentUser(principal.userId));
+export const GET = apiRoute(authOperations.me, ({ principal }) => getCurrentUser(principal));
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(authOperations.me);

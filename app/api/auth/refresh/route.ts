@@ -1,12 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { limitAuthRequest } from '@/lib/api/rate-limits';
-import { refreshSession } from '@/lib/auth/refresh-session';
-import { refreshInput } from '@/lib/auth/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { authOperations } from '@/lib/auth/operations';
+import { refreshSession } from '@/lib/auth/refresh-session';
 
-export const POST = apiRoute({ auth: 'none', body: refreshInput, form: true }, async ({ body, ip }) => {
-  await limitAuthRequest(ip);
-  return refreshSession(body.refresh_token);
-});
+export const POST = apiRoute(authOperations.refresh, ({ body }) => refreshSession(body.refresh_token));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(authOperations.refresh);

@@ -1,12 +1,8 @@
-import { apiRoute, created } from '@/lib/api/handler';
-import { limitRegistration } from '@/lib/api/rate-limits';
-import { registerUser } from '@/lib/auth/register-user';
-import { registerInput } from '@/lib/auth/schemas';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { authOperations } from '@/lib/auth/operations';
+import { registerUser } from '@/lib/auth/register-user';
 
-export const POST = apiRoute({ auth: 'none', body: registerInput }, async ({ body, ip }) => {
-  await limitRegistration(ip, body.mobile);
-  return created(await registerUser(body));
-});
+export const POST = apiRoute(authOperations.register, ({ body }) => registerUser(body));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(authOperations.register);

@@ -1,16 +1,11 @@
-import { apiRoute, noContent } from '@/lib/api/handler';
-import { deleteCard } from '@/lib/cards/delete-card';
-import { cardIdParams, updateCardInput } from '@/lib/cards/schemas';
-import { updateCard } from '@/lib/cards/update-card';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { deleteCard } from '@/lib/cards/delete-card';
+import { cardOperations } from '@/lib/cards/operations';
+import { updateCard } from '@/lib/cards/update-card';
 
-export const PATCH = apiRoute({ auth: 'user', params: cardIdParams, body: updateCardInput }, ({ principal, params, body }) =>
-  updateCard(principal, params.id, body),
-);
+export const PATCH = apiRoute(cardOperations.updateCard, ({ principal, params, body }) => updateCard(principal, params.id, body));
 
-export const DELETE = apiRoute({ auth: 'user', params: cardIdParams }, async ({ principal, params }) => {
-  await deleteCard(principal, params.id);
-  return noContent();
-});
+export const DELETE = apiRoute(cardOperations.deleteCard, ({ principal, params }) => deleteCard(principal, params.id));
 
-export const { GET, POST, PUT, OPTIONS } = otherMethods('PATCH', 'DELETE');
+export const { GET, POST, PUT, OPTIONS } = otherMethods(cardOperations.updateCard, cardOperations.deleteCard);

@@ -1,12 +1,10 @@
-import { apiRoute, created } from '@/lib/api/handler';
-import { createSmsDeviceInput } from '@/lib/sms/schemas';
-import { createSmsDevice, listSmsDevices } from '@/lib/sms/sms-devices';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { smsOperations } from '@/lib/sms/operations';
+import { createSmsDevice, listSmsDevices } from '@/lib/sms/sms-devices';
 
-export const GET = apiRoute({ auth: 'user' }, ({ principal }) => listSmsDevices(principal.userId));
+export const GET = apiRoute(smsOperations.listSmsDevices, ({ principal }) => listSmsDevices(principal));
 
-export const POST = apiRoute({ auth: 'user', body: createSmsDeviceInput }, async ({ principal, body }) =>
-  created(await createSmsDevice(principal.userId, body.name)),
-);
+export const POST = apiRoute(smsOperations.createSmsDevice, ({ principal, body }) => createSmsDevice(principal, body.name));
 
-export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(smsOperations.listSmsDevices, smsOperations.createSmsDevice);

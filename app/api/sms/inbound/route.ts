@@ -1,8 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { receiveSms } from '@/lib/sms/receive-sms';
-import { inboundSmsInput } from '@/lib/sms/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { smsOperations } from '@/lib/sms/operations';
+import { receiveSms } from '@/lib/sms/receive-sms';
 
-export const POST = apiRoute({ auth: 'device', body: inboundSmsInput }, ({ principal, body }) => receiveSms(principal, body));
+export const POST = apiRoute(smsOperations.receiveSms, ({ principal, body }) => receiveSms(principal, body));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(smsOperations.receiveSms);

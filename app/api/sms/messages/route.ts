@@ -1,10 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listSmsMessages } from '@/lib/sms/list-sms-messages';
-import { listSmsMessagesQuery } from '@/lib/sms/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { listSmsMessages } from '@/lib/sms/list-sms-messages';
+import { smsOperations } from '@/lib/sms/operations';
 
-export const GET = apiRoute({ auth: 'user', query: listSmsMessagesQuery }, ({ principal, query }) =>
-  listSmsMessages(principal.userId, query),
-);
+export const GET = apiRoute(smsOperations.listSmsMessages, ({ principal, query }) => listSmsMessages(principal, query));
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(smsOperations.listSmsMessages);

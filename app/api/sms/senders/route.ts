@@ -1,10 +1,10 @@
 import { apiRoute } from '@/lib/api/handler';
-import { setSmsSenderTrustInput } from '@/lib/sms/schemas';
-import { listSmsSenders, setSenderTrust } from '@/lib/sms/set-sender-trust';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { smsOperations } from '@/lib/sms/operations';
+import { listSmsSenders, setSenderTrust } from '@/lib/sms/set-sender-trust';
 
-export const GET = apiRoute({ auth: 'user' }, ({ principal }) => listSmsSenders(principal.userId));
+export const GET = apiRoute(smsOperations.listSmsSenders, ({ principal }) => listSmsSenders(principal));
 
-export const POST = apiRoute({ auth: 'user', body: setSmsSenderTrustInput }, ({ principal, body }) => setSenderTrust(principal.userId, body));
+export const POST = apiRoute(smsOperations.setSenderTrust, ({ principal, body }) => setSenderTrust(principal, body));
 
-export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(smsOperations.listSmsSenders, smsOperations.setSenderTrust);

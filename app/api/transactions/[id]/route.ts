@@ -1,10 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { getTransaction } from '@/lib/transactions/get-transaction';
-import { transactionIdParams } from '@/lib/transactions/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { getTransaction } from '@/lib/transactions/get-transaction';
+import { transactionOperations } from '@/lib/transactions/operations';
 
-export const GET = apiRoute({ auth: 'user_or_key', params: transactionIdParams }, ({ principal, params }) =>
-  getTransaction(principal, params.id),
-);
+export const GET = apiRoute(transactionOperations.getTransaction, ({ principal, params }) => getTransaction(principal, params.id));
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(transactionOperations.getTransaction);

@@ -1,10 +1,8 @@
-import { apiRoute, created } from '@/lib/api/handler';
-import { createTransaction } from '@/lib/transactions/create-transaction';
-import { createTransactionInput } from '@/lib/transactions/schemas';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { createTransaction } from '@/lib/transactions/create-transaction';
+import { transactionOperations } from '@/lib/transactions/operations';
 
-export const POST = apiRoute({ auth: 'user_or_key', body: createTransactionInput }, async ({ principal, body }) =>
-  created(await createTransaction(principal, body)),
-);
+export const POST = apiRoute(transactionOperations.createTransaction, ({ principal, body }) => createTransaction(principal, body));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(transactionOperations.createTransaction);

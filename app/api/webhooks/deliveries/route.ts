@@ -1,10 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { listDeliveriesQuery } from '@/lib/webhooks/schemas';
-import { listWebhookDeliveries } from '@/lib/webhooks/webhook-deliveries';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { webhookOperations } from '@/lib/webhooks/operations';
+import { listWebhookDeliveries } from '@/lib/webhooks/webhook-deliveries';
 
-export const GET = apiRoute({ auth: 'user', query: listDeliveriesQuery }, ({ principal, query }) =>
-  listWebhookDeliveries(principal.userId, query),
-);
+export const GET = apiRoute(webhookOperations.listWebhookDeliveries, ({ principal, query }) => listWebhookDeliveries(principal, query));
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(webhookOperations.listWebhookDeliveries);

@@ -7,6 +7,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, PageHeader, Panel } from '@/components/ui/panel';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import { readSearchParams, type SearchParams } from '@/lib/dashboard/search-params';
 import { formatNumber } from '@/lib/format/number';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
@@ -22,25 +23,24 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'sms')('title')} — KPay` };
 }
 
-const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+/** What the inbox reads from its URL: the filter tab and the page. */
+const inboxParams = listSmsMessagesQuery.pick({ match_status: true, page: true });
 
-export default async function SmsInboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function SmsInboxPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const merchant = await currentMerchant();
   const locale = await requestLocale();
   const t = translator(locale, 'sms');
   const tc = translator(locale, 'common');
-  const userId = merchant.principal.userId;
+  const { principal } = merchant;
 
   // A hand-edited or stale URL shows the whole inbox rather than an error.
-  const raw = await searchParams;
-  const matchStatus = listSmsMessagesQuery.shape.match_status.safeParse(first(raw.match_status)).data;
-  const page = listSmsMessagesQuery.shape.page.safeParse(first(raw.page)).data ?? 1;
+  const { match_status: matchStatus, page } = readSearchParams(await searchParams, inboxParams);
   const countOf = async (status: (typeof TO_RESOLVE)[number]) =>
-    [status, (await listSmsMessages(userId, { match_status: status, page: 1, per_page: 1 })).total] as const;
+    [status, (await listSmsMessages(principal, { match_status: status, page: 1, per_page: 1 })).total] as const;
 
   const [{ devices }, inbox, ...counts] = await Promise.all([
-    listSmsDevices(userId),
-    listSmsMessages(userId, { match_status: matchStatus, page, per_page: PER_PAGE }),
+    listSmsDevices(principal),
+    listSmsMessages(principal, { match_status: matchStatus, page, per_page: PER_PAGE }),
     ...TO_RESOLVE.map(countOf),
   ]);
   const deviceNames = new Map(devices.map((device) => [device.id, device.name]));

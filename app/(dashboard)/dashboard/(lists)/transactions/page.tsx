@@ -6,6 +6,7 @@ import { buttonClass } from '@/components/ui/button';
 import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, PageHeader, Panel } from '@/components/ui/panel';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import type { SearchParams } from '@/lib/dashboard/search-params';
 import { formatNumber } from '@/lib/format/number';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
@@ -21,7 +22,7 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'transactions')('title')} — KPay` };
 }
 
-export default async function TransactionsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function TransactionsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const merchant = await currentMerchant();
   const locale = await requestLocale();
   const t = translator(locale, 'transactions');

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/ui/back-link';
-import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AddWebhookForm } from '@/components/dashboard/shops/add-webhook-form';
 import { DeliveryLog } from '@/components/dashboard/shops/delivery-log';
@@ -14,11 +13,12 @@ import { WebhookEndpointItem } from '@/components/dashboard/shops/webhook-endpoi
 import { buttonClass } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Badge, EmptyState, PageHeader, Panel } from '@/components/ui/panel';
-import { WEBHOOK_EVENT_TYPES } from '@/db/schema';
-import { AppError } from '@/lib/errors';
+import { WEBHOOK_EVENT_TYPES } from '@/lib/webhooks/webhook-event-types';
 import { listCards } from '@/lib/cards/list-cards';
 import { config } from '@/lib/config/config';
 import { currentMerchant, type Merchant } from '@/lib/dashboard/current-merchant';
+import { orNotFound, paramsOrNotFound } from '@/lib/dashboard/not-found';
+import { readSearchParams, type SearchParams } from '@/lib/dashboard/search-params';
 import { formatDate } from '@/lib/format/date';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
@@ -29,24 +29,19 @@ import { shopWebhookSecretHint } from '@/lib/webhooks/shop-webhook-secret';
 import { listWebhookDeliveries } from '@/lib/webhooks/webhook-deliveries';
 import { listWebhooks } from '@/lib/webhooks/webhook-endpoints';
 
-type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<SearchParams> };
 
 const DELIVERIES_PER_PAGE = 10;
+/** What the delivery log reads from the URL: its status filter and page. */
+const deliveryLogParams = listDeliveriesQuery.pick({ status: true, page: true });
 
 /**
  * The merchant's shop, or the 404 page: a malformed id and another merchant's shop look the same, as in the API.
  * Cached per request, so the title and the page share one read.
  */
-const findShop = cache(async (merchant: Merchant, rawId: string) => {
-  const params = shopIdParams.safeParse({ id: rawId });
-  if (!params.success) notFound();
-  try {
-    return await getShop(merchant.principal, params.data.id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
-});
+const findShop = cache(async (merchant: Merchant, rawId: string) =>
+  orNotFound(getShop(merchant.principal, paramsOrNotFound(shopIdParams, { id: rawId }).id)),
+);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const [merchant, locale, { id }] = await Promise.all([currentMerchant(), requestLocale(), params]);
@@ -65,15 +60,12 @@ export default async function ShopPage({ params, searchParams }: Props) {
   const tc = translator(locale, 'common');
   const shop = await findShop(merchant, (await params).id);
 
-  // The log's filter and page come from the URL; a hand-edited value that fails the API's schema shows the first page unfiltered.
-  const raw = await searchParams;
-  const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
-  const parsedQuery = listDeliveriesQuery.safeParse({ shop_id: shop.id, status: one(raw.status), page: one(raw.page), per_page: DELIVERIES_PER_PAGE });
-  const deliveryQuery = parsedQuery.success ? parsedQuery.data : listDeliveriesQuery.parse({ shop_id: shop.id, per_page: DELIVERIES_PER_PAGE });
+  // The log's filter and page come from the URL; a hand-edited value that fails the API's schema shows all statuses, or the first page.
+  const deliveryQuery = { ...readSearchParams(await searchParams, deliveryLogParams), shop_id: shop.id, per_page: DELIVERIES_PER_PAGE };
 
   const [{ webhooks }, deliveries, { cards }, shopSecretHint] = await Promise.all([
     listWebhooks(merchant.principal, shop.id),
-    listWebhookDeliveries(merchant.principal.userId, deliveryQuery),
+    listWebhookDeliveries(merchant.principal, deliveryQuery),
     listCards(merchant.principal),
     shopWebhookSecretHint(merchant.principal, shop.id),
   ]);

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import { BackLink } from '@/components/ui/back-link';
-import { notFound } from 'next/navigation';
 import type { ReactNode } from 'react';
 import { Money } from '@/components/dashboard/money';
 import { PaymentClaims } from '@/components/dashboard/transactions/payment-claims';
@@ -10,10 +9,10 @@ import { TransactionStatusBadge } from '@/components/dashboard/transactions/tran
 import { TransactionTimeline } from '@/components/dashboard/transactions/transaction-timeline';
 import { CopyButton } from '@/components/ui/copy-button';
 import { Panel } from '@/components/ui/panel';
-import { AppError } from '@/lib/errors';
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { listCards } from '@/lib/cards/list-cards';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import { orNotFound, paramsOrNotFound } from '@/lib/dashboard/not-found';
 import { localizeDigits } from '@/lib/format/number';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
@@ -24,18 +23,6 @@ import { canTransition } from '@/lib/transactions/status';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'transactions')('detail.title')} — KPay` };
-}
-
-/** A malformed id, or one that is not this merchant's, is simply not found: never a hint that it exists. */
-async function findTransaction(principal: Parameters<typeof getTransaction>[0], rawId: string) {
-  const params = transactionIdParams.safeParse({ id: rawId });
-  if (!params.success) notFound();
-  try {
-    return await getTransaction(principal, params.data.id);
-  } catch (error) {
-    if (error instanceof AppError && error.code === 'not_found') notFound();
-    throw error;
-  }
 }
 
 function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
@@ -52,7 +39,9 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const locale = await requestLocale();
   const t = translator(locale, 'transactions');
   const tc = translator(locale, 'common');
-  const tx = await findTransaction(merchant.principal, (await params).id);
+  // A malformed id, or one that is not this merchant's, is simply not found: never a hint that it exists.
+  const { id } = paramsOrNotFound(transactionIdParams, await params);
+  const tx = await orNotFound(getTransaction(merchant.principal, id));
   const [shop, { cards }] = await Promise.all([getShop(merchant.principal, tx.shop_id), listCards(merchant.principal)]);
   const card = cards.find((c) => c.id === tx.card_id);
   const cardText = card ? localizeDigits(groupCardNumber(card.card_number), locale) : null;

@@ -1,10 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { regenerateShopKey } from '@/lib/shops/regenerate-shop-key';
-import { shopIdParams } from '@/lib/shops/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { shopOperations } from '@/lib/shops/operations';
+import { regenerateShopKey } from '@/lib/shops/regenerate-shop-key';
 
-export const POST = apiRoute({ auth: 'user', params: shopIdParams }, ({ principal, params }) =>
-  regenerateShopKey(principal, params.id),
-);
+export const POST = apiRoute(shopOperations.regenerateShopKey, ({ principal, params }) => regenerateShopKey(principal, params.id));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(shopOperations.regenerateShopKey);

@@ -1,13 +1,10 @@
-import { apiRoute, created } from '@/lib/api/handler';
-import { shopIdParams } from '@/lib/shops/schemas';
-import { createWebhookInput } from '@/lib/webhooks/schemas';
-import { createWebhook, listWebhooks } from '@/lib/webhooks/webhook-endpoints';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { webhookOperations } from '@/lib/webhooks/operations';
+import { createWebhook, listWebhooks } from '@/lib/webhooks/webhook-endpoints';
 
-export const GET = apiRoute({ auth: 'user', params: shopIdParams }, ({ principal, params }) => listWebhooks(principal, params.id));
+export const GET = apiRoute(webhookOperations.listWebhooks, ({ principal, params }) => listWebhooks(principal, params.id));
 
-export const POST = apiRoute({ auth: 'user', params: shopIdParams, body: createWebhookInput }, async ({ principal, params, body }) =>
-  created(await createWebhook(principal, params.id, body)),
-);
+export const POST = apiRoute(webhookOperations.createWebhook, ({ principal, params, body }) => createWebhook(principal, params.id, body));
 
-export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET', 'POST');
+export const { PUT, PATCH, DELETE, OPTIONS } = otherMethods(webhookOperations.listWebhooks, webhookOperations.createWebhook);

@@ -1,11 +1,8 @@
-import { apiRoute, noContent } from '@/lib/api/handler';
-import { smsDeviceIdParams } from '@/lib/sms/schemas';
-import { revokeSmsDevice } from '@/lib/sms/sms-devices';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { smsOperations } from '@/lib/sms/operations';
+import { revokeSmsDevice } from '@/lib/sms/sms-devices';
 
-export const DELETE = apiRoute({ auth: 'user', params: smsDeviceIdParams }, async ({ principal, params }) => {
-  await revokeSmsDevice(principal.userId, params.id);
-  return noContent();
-});
+export const DELETE = apiRoute(smsOperations.revokeSmsDevice, ({ principal, params }) => revokeSmsDevice(principal, params.id));
 
-export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods('DELETE');
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods(smsOperations.revokeSmsDevice);

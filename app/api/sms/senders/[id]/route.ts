@@ -1,11 +1,8 @@
-import { apiRoute, noContent } from '@/lib/api/handler';
-import { smsSenderIdParams } from '@/lib/sms/schemas';
-import { forgetSmsSender } from '@/lib/sms/set-sender-trust';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { smsOperations } from '@/lib/sms/operations';
+import { forgetSmsSender } from '@/lib/sms/set-sender-trust';
 
-export const DELETE = apiRoute({ auth: 'user', params: smsSenderIdParams }, async ({ principal, params }) => {
-  await forgetSmsSender(principal.userId, params.id);
-  return noContent();
-});
+export const DELETE = apiRoute(smsOperations.forgetSmsSender, ({ principal, params }) => forgetSmsSender(principal, params.id));
 
-export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods('DELETE');
+export const { GET, POST, PUT, PATCH, OPTIONS } = otherMethods(smsOperations.forgetSmsSender);

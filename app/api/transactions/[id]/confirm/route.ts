@@ -1,10 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { confirmTransaction } from '@/lib/transactions/change-transaction-status';
-import { transactionIdParams } from '@/lib/transactions/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { confirmTransaction } from '@/lib/transactions/change-transaction-status';
+import { transactionOperations } from '@/lib/transactions/operations';
 
-export const POST = apiRoute({ auth: 'user_or_key', params: transactionIdParams }, ({ principal, params }) =>
-  confirmTransaction(principal, params.id),
-);
+export const POST = apiRoute(transactionOperations.confirmTransaction, ({ principal, params }) => confirmTransaction(principal, params.id));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(transactionOperations.confirmTransaction);

@@ -1,8 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { checkTransaction } from '@/lib/transactions/check-transaction';
-import { authorityParams } from '@/lib/transactions/schemas';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { checkTransaction } from '@/lib/transactions/check-transaction';
+import { transactionOperations } from '@/lib/transactions/operations';
 
-export const GET = apiRoute({ auth: 'none', params: authorityParams }, ({ params }) => checkTransaction(params.authority));
+export const GET = apiRoute(transactionOperations.checkTransaction, ({ params }) => checkTransaction(params.authority));
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods('GET');
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = otherMethods(transactionOperations.checkTransaction);

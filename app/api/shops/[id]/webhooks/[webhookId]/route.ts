@@ -1,15 +1,14 @@
-import { apiRoute, noContent } from '@/lib/api/handler';
-import { updateWebhookInput, webhookParams } from '@/lib/webhooks/schemas';
-import { deleteWebhook, updateWebhook } from '@/lib/webhooks/webhook-endpoints';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { webhookOperations } from '@/lib/webhooks/operations';
+import { deleteWebhook, updateWebhook } from '@/lib/webhooks/webhook-endpoints';
 
-export const PATCH = apiRoute({ auth: 'user', params: webhookParams, body: updateWebhookInput }, ({ principal, params, body }) =>
-  updateWebhook(principal.userId, params.id, params.webhookId, body),
+export const PATCH = apiRoute(webhookOperations.updateWebhook, ({ principal, params, body }) =>
+  updateWebhook(principal, params.id, params.webhookId, body),
 );
 
-export const DELETE = apiRoute({ auth: 'user', params: webhookParams }, async ({ principal, params }) => {
-  await deleteWebhook(principal.userId, params.id, params.webhookId);
-  return noContent();
-});
+export const DELETE = apiRoute(webhookOperations.deleteWebhook, ({ principal, params }) =>
+  deleteWebhook(principal, params.id, params.webhookId),
+);
 
-export const { GET, POST, PUT, OPTIONS } = otherMethods('PATCH', 'DELETE');
+export const { GET, POST, PUT, OPTIONS } = otherMethods(webhookOperations.updateWebhook, webhookOperations.deleteWebhook);

@@ -1,12 +1,8 @@
-import { apiRoute, created } from '@/lib/api/handler';
-import { limitPaymentClaim } from '@/lib/api/rate-limits';
-import { authorityParams, paymentClaimInput } from '@/lib/transactions/schemas';
-import { submitPaymentClaim } from '@/lib/transactions/submit-payment-claim';
+import { apiRoute } from '@/lib/api/handler';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { transactionOperations } from '@/lib/transactions/operations';
+import { submitPaymentClaim } from '@/lib/transactions/submit-payment-claim';
 
-export const POST = apiRoute({ auth: 'none', params: authorityParams, body: paymentClaimInput }, async ({ params, body, ip }) => {
-  await limitPaymentClaim(ip, params.authority);
-  return created(await submitPaymentClaim(params.authority, body));
-});
+export const POST = apiRoute(transactionOperations.submitPaymentClaim, ({ params, body }) => submitPaymentClaim(params.authority, body));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(transactionOperations.submitPaymentClaim);

@@ -1,10 +1,8 @@
 import { apiRoute } from '@/lib/api/handler';
-import { deliveryIdParams } from '@/lib/webhooks/schemas';
-import { redeliverWebhook } from '@/lib/webhooks/webhook-deliveries';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { webhookOperations } from '@/lib/webhooks/operations';
+import { redeliverWebhook } from '@/lib/webhooks/webhook-deliveries';
 
-export const POST = apiRoute({ auth: 'user', params: deliveryIdParams }, ({ principal, params }) =>
-  redeliverWebhook(principal.userId, params.id),
-);
+export const POST = apiRoute(webhookOperations.redeliverWebhook, ({ principal, params }) => redeliverWebhook(principal, params.id));
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(webhookOperations.redeliverWebhook);

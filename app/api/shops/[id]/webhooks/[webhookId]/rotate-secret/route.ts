@@ -1,10 +1,10 @@
 import { apiRoute } from '@/lib/api/handler';
-import { webhookParams } from '@/lib/webhooks/schemas';
-import { rotateWebhookSecret } from '@/lib/webhooks/webhook-endpoints';
 import { otherMethods } from '@/lib/api/route-fallbacks';
+import { webhookOperations } from '@/lib/webhooks/operations';
+import { rotateWebhookSecret } from '@/lib/webhooks/webhook-endpoints';
 
-export const POST = apiRoute({ auth: 'user', params: webhookParams }, ({ principal, params }) =>
-  rotateWebhookSecret(principal.userId, params.id, params.webhookId),
+export const POST = apiRoute(webhookOperations.rotateWebhookSecret, ({ principal, params }) =>
+  rotateWebhookSecret(principal, params.id, params.webhookId),
 );
 
-export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods('POST');
+export const { GET, PUT, PATCH, DELETE, OPTIONS } = otherMethods(webhookOperations.rotateWebhookSecret);

@@ -8,7 +8,7 @@ import { dashboardAction } from '@/lib/dashboard/dashboard-action';
 
 /** POST /api/cards from the dashboard: same schema (Luhn, BIN, Sheba and its bank), same duplicate rule. */
 export const addCardAction = dashboardAction(addCardInput, async (input, merchant) => {
-  const card = await addCard(merchant.principal.userId, input);
+  const card = await addCard(merchant.principal, input);
   revalidatePath('/dashboard/cards');
   return card;
 });

@@ -18,7 +18,7 @@ const refreshShop = (shopId: string) => {
 
 /** POST /api/shops: the answer carries the API key, the only time it is ever shown. */
 export const createShopAction = dashboardAction(createShopInput, async (input, merchant) => {
-  const shop = await createShop(merchant.principal.userId, input);
+  const shop = await createShop(merchant.principal, input);
   revalidatePath('/dashboard/shops');
   return shop;
 });
@@ -49,21 +49,21 @@ export const createWebhookAction = dashboardAction(shopIdParams.extend(createWeb
 
 /** PATCH /api/shops/{id}/webhooks/{webhookId}: URL, events, enabled. */
 export const updateWebhookAction = dashboardAction(webhookParams.extend({ changes: updateWebhookInput }), async (input, merchant) => {
-  const webhook = await updateWebhook(merchant.principal.userId, input.id, input.webhookId, input.changes);
+  const webhook = await updateWebhook(merchant.principal, input.id, input.webhookId, input.changes);
   refreshShop(input.id);
   return webhook;
 });
 
 /** DELETE /api/shops/{id}/webhooks/{webhookId}. */
 export const deleteWebhookAction = dashboardAction(webhookParams, async (input, merchant) => {
-  await deleteWebhook(merchant.principal.userId, input.id, input.webhookId);
+  await deleteWebhook(merchant.principal, input.id, input.webhookId);
   refreshShop(input.id);
   return null;
 });
 
 /** POST /api/shops/{id}/webhooks/{webhookId}/rotate-secret: deliveries are signed with the new secret from now on. */
 export const rotateWebhookSecretAction = dashboardAction(webhookParams, async (input, merchant) => {
-  const secret = await rotateWebhookSecret(merchant.principal.userId, input.id, input.webhookId);
+  const secret = await rotateWebhookSecret(merchant.principal, input.id, input.webhookId);
   refreshShop(input.id);
   return secret;
 });
@@ -84,7 +84,7 @@ export const rotateShopWebhookSecretAction = dashboardAction(shopIdParams, async
 
 /** POST /api/webhooks/deliveries/{id}/redeliver: queued again now; the log shows the new attempt once it runs. */
 export const redeliverWebhookAction = dashboardAction(deliveryIdParams, async (input, merchant) => {
-  const delivery = await redeliverWebhook(merchant.principal.userId, input.id);
+  const delivery = await redeliverWebhook(merchant.principal, input.id);
   revalidatePath('/dashboard/shops/[id]', 'page');
   return delivery;
 });

@@ -1,5 +1,9 @@
 'use server';
 
+// The dashboard's sign-in, registration and sign-out. They live here rather than beside the pages: Auth.js does not
+// need them in app/ (signIn and signOut are plain functions any server action may call), and the sign-in form
+// component needs the AuthFormState type without importing from a route group.
+
 import { CredentialsSignin } from 'next-auth';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
@@ -7,10 +11,12 @@ import type { z } from 'zod';
 import { toErrorBody } from '@/lib/api/error-body';
 import { clientIp } from '@/lib/api/client-ip';
 import { limitRegistration } from '@/lib/api/rate-limits';
-import { signIn, TooManyAttempts } from '@/lib/auth/dashboard-auth';
+import { rejectNul, validate } from '@/lib/api/handler';
+import { signIn, signOut, TooManyAttempts } from '@/lib/auth/dashboard-auth';
+import { revokeSession } from '@/lib/auth/refresh-session';
 import { createUser } from '@/lib/auth/register-user';
 import { registerInput } from '@/lib/auth/schemas';
-import { rejectNul, validate } from '@/lib/api/handler';
+import { findCurrentMerchant } from '@/lib/dashboard/current-merchant';
 
 export interface AuthFormState {
   /** A message key in the "auth" namespace, or a common error code. */
@@ -63,4 +69,11 @@ export async function registerMerchant(_previous: AuthFormState, form: FormData)
   const failed = await startDashboardSession(input.mobile, input.password);
   if (failed) return failed;
   redirect('/dashboard');
+}
+
+/** Ends the dashboard session: the `sessions` row is revoked first, so the cookie is dead even if it was copied. */
+export async function signOutMerchant(): Promise<void> {
+  const merchant = await findCurrentMerchant();
+  if (merchant) await revokeSession(merchant.principal.sessionId);
+  await signOut({ redirectTo: '/login' });
 }

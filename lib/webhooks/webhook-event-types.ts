@@ -1,0 +1,8 @@
+/** The events a webhook endpoint can subscribe to (webhook_endpoints.events). No imports: components read it too. */
+export const WEBHOOK_EVENT_TYPES = [
+  'transaction.paid',
+  'transaction.verified',
+  'transaction.expired',
+  'transaction.cancelled',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
