@@ -2,7 +2,7 @@
 // through the app's own lib code and database client, with EXPLAIN (ANALYZE, BUFFERS) of each statement it sends.
 // See bench/README.md.
 //
-//   node --import tsx bench/overview-at-scale.ts
+//   node --conditions=react-server --import tsx bench/overview-at-scale.ts
 //
 // Environment (all optional): BENCH_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_SEED_ROWS
 // (1000000), BENCH_KEEP_DB=1 (do not drop the database; its URL is printed).

@@ -38,7 +38,7 @@ export async function seedTransactions(sql, { userId, shopId, cardId, count = 1_
       insert into transactions (
         user_id, shop_id, card_id, authority, amount, fee, fee_side, amount_offset, final_amount, status, paid_late,
         paid_via, callback_url, description, factor_number, expires_at, paid_at, verified_at, closed_at, created_at,
-        updated_at)
+        updated_at, amount_held)
       select ${userId}, ${shopId}, ${cardId},
         -- 'sd' + a random tag per seeding + 8 hex digits of i + 8 more: 24 characters, unique, like real authorities.
         'sd' || ${tag} || lpad(to_hex(i), 8, '0') || substr(md5(i::text), 1, 8),
@@ -49,7 +49,8 @@ export async function seedTransactions(sql, { userId, shopId, cardId, count = 1_
         case when status in ('paid', 'verified') then created + interval '3 minutes' end,
         case when status = 'verified' then created + interval '5 minutes' end,
         case when status in ('expired', 'cancelled') then created + interval '15 minutes' end,
-        created, created + interval '5 minutes'
+        -- History: none of them is pending, so no deposit SMS may name their amounts any more.
+        created, created + interval '5 minutes', false
       from (
         select i,
           (10000 * (1 + floor(random() * 9000)))::bigint as amount,
