@@ -14,8 +14,7 @@ type Limiters = Record<
   | 'loginFailuresPerNetwork'
   | 'loginFailuresPerMobile'
   | 'claimPerIp'
-  | 'claimPerAuthority'
-  | 'publicPerIp',
+  | 'claimPerAuthority',
   RateLimiterMemory
 >;
 const holder = globalThis as { [KEY]?: Limiters };
@@ -32,8 +31,6 @@ function limiters(): Limiters {
     loginFailuresPerMobile: new RateLimiterMemory({ keyPrefix: 'login-fail', points: c.loginMaxFailuresTotal, duration: WINDOW_SECONDS }),
     claimPerIp: new RateLimiterMemory({ keyPrefix: 'claim-ip', points: 20, duration: WINDOW_SECONDS }),
     claimPerAuthority: new RateLimiterMemory({ keyPrefix: 'claim-auth', points: 5, duration: WINDOW_SECONDS }),
-    // Public writes other than claims (verify): generous, only against floods.
-    publicPerIp: new RateLimiterMemory({ keyPrefix: 'public-ip', points: 600, duration: 60 }),
   });
 }
 
@@ -59,7 +56,6 @@ export async function limitRegistration(ip: string, mobile: string): Promise<voi
   await perAddress(limiters().registerPerIp, ip);
   await consume(limiters().registerPerMobile, mobile);
 }
-export const limitPublicWrite = (ip: string) => perAddress(limiters().publicPerIp, ip);
 
 /** A buyer's "I have paid" form: a few per payment, and a bound per address across payments. */
 export async function limitPaymentClaim(ip: string, authority: string): Promise<void> {
