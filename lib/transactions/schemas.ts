@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { paginationQuery } from '@/lib/api/pagination';
 import { TRANSACTION_STATUSES } from './transaction-statuses';
 import { toAsciiDigits } from '@/lib/banking/digits';
+import { RIAL_DECIMALS, safeParseAmount } from '@/lib/money';
 import { httpUrlSchema } from '@/lib/shops/schemas';
 import { EXAMPLE, example } from '@/lib/api/examples';
 
@@ -10,7 +11,9 @@ export const rialsSchema = z
   .union([z.number(), z.string().max(32)])
   .meta(example(EXAMPLE.amount))
   .transform((v, ctx) => {
-    const n = typeof v === 'number' ? v : Number(toAsciiDigits(v).replace(/[,\s\u066c]/g, '') || NaN);
+    // A string is read exactly (no Number(): "1e3", "0x10" and "1.0" are not Rials); separators typed by people go first.
+    const parsed = typeof v === 'number' ? null : safeParseAmount(toAsciiDigits(v).replace(/[,\s\u066c]/g, ''), RIAL_DECIMALS);
+    const n = typeof v === 'number' ? v : parsed?.ok ? Number(parsed.amount.units) : NaN;
     if (!Number.isSafeInteger(n)) {
       ctx.addIssue({ code: 'custom', message: 'Amount must be a whole number of Rials' });
       return z.NEVER;

@@ -87,7 +87,7 @@ describe('card-to-card flow', () => {
         token: m.access_token,
         body: { shop_id: m.shop.id, card_id: m.card.id, amount: 100_000, callback_url: 'https://shop.example/cb', ...body },
       });
-    for (const amount of [9_999, -10_000, 10_000.5, '12abc', 1e20, null]) {
+    for (const amount of [9_999, -10_000, 10_000.5, '12abc', 1e20, null, '1e6', '0x186A0', '100000.0', '-100000']) {
       const res = await attempt({ amount });
       expect(res.status, String(amount)).toBe(422);
       expect(res.body.error.fields).toHaveProperty('amount');
