@@ -31,6 +31,12 @@ describe('readConfig', () => {
   it('applies defaults, treating empty values as unset', () => {
     const c = readConfig({ ...base, DATABASE_URL: '', KPAY_ACCESS_TOKEN_TTL_SECONDS: '', PORT: '4000' });
     expect(c).toMatchObject({ databaseUrl: undefined, dataDir: './.data', publicUrl: 'http://localhost:4000', accessTokenTtlSeconds: 900 });
+    // `KEY=` lines of a copied .env.example mean the default for every variable.
+    expect(readConfig({ ...base, KPAY_JOBS: '', LOG_LEVEL: '', PORT: '' })).toMatchObject({
+      runJobsInline: true,
+      logLevel: 'info',
+      publicUrl: 'http://localhost:3000',
+    });
   });
 
   it('stops with a message naming every bad variable', () => {

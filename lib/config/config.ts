@@ -45,8 +45,8 @@ const envSchema = z.object({
   KPAY_ALLOW_PRIVATE_WEBHOOKS: z.preprocess((v) => v === '1' || v === 'true', z.boolean()),
   KPAY_WEBHOOK_RETRY_BASE_SECONDS: int(30, 1),
   KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
-  KPAY_JOBS: z.enum(['inline', 'off']).default('inline'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KPAY_JOBS: optional(z.enum(['inline', 'off'])).transform((v) => v ?? 'inline'),
+  LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
 }).refine((e) => e.KPAY_SMS_LOOKBACK_MINUTES > e.KPAY_SMS_GRACE_MINUTES, {
   path: ['KPAY_SMS_LOOKBACK_MINUTES'],
   // A deposit on time by the grace must still find its transaction holding the amount.
@@ -71,7 +71,7 @@ export function readConfig(env: Record<string, string | undefined>) {
   return {
     databaseUrl: e.DATABASE_URL,
     dataDir,
-    publicUrl: (e.KPAY_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/+$/, ''),
+    publicUrl: (e.KPAY_PUBLIC_URL ?? `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
     jwtSecret: secrets.jwt,
     sessionSecret: secrets.session,
     encryptionKey: secrets.encryption,
