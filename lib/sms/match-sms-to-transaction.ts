@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lte, notExists, or, sql } from 'drizzle-orm';
+import { and, desc, eq, lte, notExists, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { database, type Executor, type Transaction } from '@/db/client';
 import { smsMessages, transactions } from '@/db/schema';
@@ -6,7 +6,7 @@ import { AppError, notFound } from '@/lib/errors';
 import { type Principal, requireUser } from '@/lib/auth/principal';
 import { toAsciiDigits } from '@/lib/banking/digits';
 import type { TransactionResponse } from '@/lib/transactions/schemas';
-import { effectiveStatus, isPaid } from '@/lib/transactions/status';
+import { effectiveStatus, isPaid, statusInSql } from '@/lib/transactions/status';
 import { actorOf, toTransactionResponse, visibleTransactions } from '@/lib/transactions/transaction-access';
 import { depositOnTime, hasDepositSms, markPaidByDeposit } from './match-deposit';
 import type { SmsMessageResponse } from './schemas';
@@ -188,8 +188,7 @@ export async function listSmsMatchCandidates(
     .where(
       and(
         visibleTransactions(principal),
-        // `pending` includes rows past their time that the sweep has not persisted as expired yet.
-        inArray(transactions.status, ['pending', 'expired']),
+        statusInSql(['pending', 'expired']),
         lte(transactions.createdAt, sms.createdAt),
         notExists(db.select({ id: smsMessages.id }).from(smsMessages).where(eq(smsMessages.transactionId, transactions.id))),
         search ? or(eq(transactions.authority, search), eq(transactions.factorNumber, search)) : undefined,
