@@ -81,7 +81,7 @@ export const depositSms = (amount: number, balance = '30,000,000') =>
   `بانک ملت\nحساب1234567890\nواریز${amount.toLocaleString('en-US')}\nمانده${balance}`;
 
 /** The dashboard's language is a cookie (the switch sets it); the sign-in pages follow it too. */
-export async function useLocale(context: BrowserContext, baseURL: string, locale: Locale) {
+export async function setLocaleCookie(context: BrowserContext, baseURL: string, locale: Locale) {
   await context.addCookies([{ name: 'kpay_locale', value: locale, url: baseURL }]);
 }
 

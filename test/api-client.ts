@@ -68,6 +68,8 @@ export interface ApiResult<T = any> {
   headers: Headers;
 }
 
+export type ApiCall = ReturnType<typeof apiClient>;
+
 /** A caller with its own client address, so rate limits of one test do not leak into another. */
 export function apiClient(ip = `198.51.${randomInt(256)}.${randomInt(1, 255)}`) {
   return async function call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<ApiResult<T>> {
@@ -99,19 +101,4 @@ export function apiClient(ip = `198.51.${randomInt(256)}.${randomInt(1, 255)}`) 
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
   };
-}
-
-let counter = 0;
-/** A fresh, valid, unique mobile number for each registration. */
-export function uniqueMobile(): string {
-  counter += 1;
-  return `0912${String(process.pid % 1000).padStart(3, '0')}${String(counter).padStart(4, '0')}`;
-}
-
-/** Registers a merchant and returns its tokens and a caller bound to them. */
-export async function registerMerchant(call = apiClient(), name = 'Test Merchant') {
-  const mobile = uniqueMobile();
-  const res = await call('POST', '/api/auth/register', { body: { name, mobile, password: 'secret123' } });
-  if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
-  return { mobile, password: 'secret123', ...(res.body as { access_token: string; refresh_token: string }), call };
 }

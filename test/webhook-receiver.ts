@@ -13,13 +13,14 @@ export interface ReceivedWebhook {
  */
 export async function startWebhookReceiver(respond: (n: number) => number | 'hang' = () => 200) {
   const received: ReceivedWebhook[] = [];
-  const waiters: (() => void)[] = [];
+  /** Who waits for how many requests: each is resolved by the request that makes its count, no polling. */
+  const waiters = new Set<{ count: number; resolve: () => void }>();
   const server = http.createServer((req, res) => {
     let body = '';
     req.on('data', (c) => (body += c));
     req.on('end', () => {
       received.push({ body, signature: String(req.headers['kpay-signature']), eventId: String(req.headers['kpay-event-id']) });
-      waiters.splice(0).forEach((w) => w());
+      for (const waiter of waiters) if (received.length >= waiter.count) waiter.resolve();
       const answer = respond(received.length);
       if (answer === 'hang') return;
       res.writeHead(answer, { 'Content-Type': 'text/plain' }).end(answer < 300 ? 'ok' : 'nope');
@@ -30,16 +31,24 @@ export async function startWebhookReceiver(respond: (n: number) => number | 'han
   return {
     url: `http://127.0.0.1:${port}/hooks`,
     received,
-    /** Resolves once at least `count` requests have arrived (or rejects after `ms`). */
-    async waitFor(count: number, ms = 30_000) {
-      const deadline = Date.now() + ms;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`receiver got ${received.length} of ${count} requests`);
-        await new Promise<void>((resolve) => {
-          waiters.push(resolve);
-          setTimeout(resolve, 200);
-        });
-      }
+    /** Resolves as soon as at least `count` requests have arrived, or rejects after `ms`. */
+    waitFor(count: number, ms = 30_000) {
+      return new Promise<void>((resolve, reject) => {
+        if (received.length >= count) return resolve();
+        const waiter = {
+          count,
+          resolve: () => {
+            clearTimeout(timer);
+            waiters.delete(waiter);
+            resolve();
+          },
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`receiver got ${received.length} of ${count} requests in ${ms} ms`));
+        }, ms);
+        waiters.add(waiter);
+      });
     },
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };

@@ -128,7 +128,7 @@ export function ClaimForm({
   }
 
   const digitsAlign = dir === 'rtl' ? 'text-right' : 'text-left';
-  const inputClass = `block min-h-12 w-full rounded-xl border border-ink-300 bg-white px-3.5 text-base text-ink-950 tabular-nums shadow-xs placeholder:text-ink-400 aria-invalid:border-red-600 aria-invalid:bg-red-50/40 ${digitsAlign}`;
+  const inputClass = `block min-h-12 w-full rounded-xl border border-ink-300 bg-white px-3.5 text-base text-ink-950 tabular-nums shadow-xs placeholder:text-ink-500 aria-invalid:border-red-600 aria-invalid:bg-red-50/40 ${digitsAlign}`;
 
   function fieldProps(field: Field, hint?: string) {
     const described = [hint && `${id}-${field}-hint`, errors[field] && `${id}-${field}-error`].filter(Boolean).join(' ');

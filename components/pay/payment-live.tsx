@@ -1,18 +1,18 @@
 'use client';
 
-import { type ReactNode, useEffect, useRef } from 'react';
+import { type ReactNode, useEffect, useRef, useState } from 'react';
 import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import type { Locale } from '@/lib/format/number';
 import { AMOUNT_HEADING_ID } from './amount-panel';
 import { ClaimForm, type ClaimFormText } from './claim-form';
-import { CountdownRing, countdownPhase } from './countdown-ring';
+import { type CountdownAnnouncementText, CountdownRing, countdownAnnouncement } from './countdown-ring';
 import { StatusPanel } from './status-panel';
 import { usePaymentStatus } from './use-payment-status';
 
 type ClosedStatus = 'expired' | 'cancelled' | 'failed';
 
 export interface PaymentLiveText {
-  waiting: { title: string; body: string; timeLeft: string; threeMinutesLeft: string; oneMinuteLeft: string };
+  waiting: { title: string; body: string; timeLeft: string } & CountdownAnnouncementText;
   claim: ClaimFormText;
   cancel: string;
   paid: { title: string; body: string; redirecting: string; goNow: string };
@@ -65,6 +65,8 @@ export function PaymentLive({
   const view = isPaid ? 'paid' : status === 'pending' ? 'pending' : closedStatus(status);
   const heading = useRef<HTMLHeadingElement>(null);
   const initialView = useRef(view);
+  // What the page said about the time left when it loaded is on screen already: only later changes are announced.
+  const [initialCountdown] = useState(() => countdownAnnouncement(initialRemainingSeconds, text.waiting));
 
   useEffect(() => {
     if (view !== 'paid') return;
@@ -78,14 +80,12 @@ export function PaymentLive({
     if (view !== initialView.current && document.activeElement === document.body) heading.current?.focus();
   }, [view]);
 
-  const phase = countdownPhase(remainingSeconds);
+  const countdown = countdownAnnouncement(remainingSeconds, text.waiting);
   const announcement =
     view === 'pending'
-      ? phase === 'critical'
-        ? text.waiting.oneMinuteLeft
-        : phase === 'warning'
-          ? text.waiting.threeMinutesLeft
-          : ''
+      ? countdown === initialCountdown
+        ? ''
+        : countdown
       : view === 'paid'
         ? text.paid.title
         : text.closed[view].title;

@@ -1,7 +1,7 @@
 import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from 'react';
 
 export const inputClass = (invalid = false) =>
-  `block w-full min-h-11 rounded-xl border bg-white px-3.5 text-base text-ink-900 shadow-xs placeholder:text-ink-400 focus:outline-2 focus:outline-offset-0 ${
+  `block w-full min-h-11 rounded-xl border bg-white px-3.5 text-base text-ink-900 shadow-xs placeholder:text-ink-500 focus:outline-2 focus:outline-offset-0 ${
     invalid ? 'border-red-500 focus:outline-red-500' : 'border-ink-200 focus:border-brand-600 focus:outline-brand-600'
   }`;
 

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { apiClient, registerMerchant, uniqueMobile } from '../api-client';
+import { apiClient } from '../api-client';
+import { newShop, registerMerchant, uniqueMobile } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -188,8 +189,9 @@ describe('POST /api/auth/login', () => {
 
 describe('authentication of requests', () => {
   it('/auth/me is for users: a shop API key answers 403', async () => {
-    const { call, access_token } = await registerMerchant();
-    const shop = (await call('POST', '/api/shops', { token: access_token, body: { name: 'S' } })).body;
+    const m = await registerMerchant();
+    const { call, access_token } = m;
+    const shop = await newShop(m, { name: 'S' });
     const res = await call('GET', '/api/auth/me', { apiKey: shop.api_key });
     expect(res.status).toBe(403);
     expect(res.body.error.code).toBe('forbidden');
@@ -208,17 +210,15 @@ describe('authentication of requests', () => {
     expect((await call('GET', '/api/auth/me', { token: 'not.a.jwt' })).status).toBe(401);
     expect((await call('GET', '/api/auth/me', { headers: { authorization: 'Basic abc' } })).status).toBe(401);
 
-    const { access_token } = await registerMerchant();
-    const [, payload] = access_token.split('.');
-    const { sub, sid } = JSON.parse(Buffer.from(payload!, 'base64url').toString());
-    const expired = await new SignJWT({ sid })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer('kpay').setAudience('kpay-api')
+    const { principal } = await registerMerchant();
+    const expired = await new SignJWT({ sid: principal.sessionId })
+      .setProtectedHeader({ alg: 'HS256' }).setSubject(principal.userId).setIssuer('kpay').setAudience('kpay-api')
       .setIssuedAt(Math.floor(Date.now() / 1000) - 1000).setExpirationTime(Math.floor(Date.now() / 1000) - 100)
       .sign(secret);
     expect((await call('GET', '/api/auth/me', { token: expired })).status).toBe(401);
 
     const forged = await new SignJWT({ sid: crypto.randomUUID() })
-      .setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer('kpay').setAudience('kpay-api')
+      .setProtectedHeader({ alg: 'HS256' }).setSubject(principal.userId).setIssuer('kpay').setAudience('kpay-api')
       .setExpirationTime('5m').sign(secret);
     expect((await call('GET', '/api/auth/me', { token: forged })).status).toBe(401);
   });

@@ -1,11 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { registerMerchant } from '../api-client';
+import { MELLAT_CARD as MELLAT, MELLAT_SHEBA, newCard, newShop, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
 
-const MELLAT = '6104331234567890';
-const MELLAT_SHEBA = 'IR160120000000001234567890';
 const PASARGAD_SHEBA = 'IR870570028180010653892101';
 
 describe('cards', () => {
@@ -102,8 +100,9 @@ describe('cards', () => {
   });
 
   it('deactivates, renames and soft-deletes; a deleted card can be added again', async () => {
-    const { call, access_token } = await registerMerchant();
-    const card = (await call('POST', '/api/cards', { token: access_token, body: { card_number: MELLAT, owner_name: 'A B' } })).body;
+    const m = await registerMerchant();
+    const { call, access_token } = m;
+    const card = await newCard(m);
     const off = await call('PATCH', `/api/cards/${card.id}`, { token: access_token, body: { is_active: false, owner_name: 'Sara M' } });
     expect(off.status).toBe(200);
     expect(off.body).toMatchObject({ is_active: false, owner_name: 'Sara M' });
@@ -119,7 +118,7 @@ describe('cards', () => {
 
   it("another merchant's card answers 404 and stays unchanged", async () => {
     const owner = await registerMerchant();
-    const card = (await owner.call('POST', '/api/cards', { token: owner.access_token, body: { card_number: MELLAT, owner_name: 'A B' } })).body;
+    const card = await newCard(owner);
     const other = await registerMerchant();
     expect((await other.call('PATCH', `/api/cards/${card.id}`, { token: other.access_token, body: { is_active: false } })).status).toBe(404);
     expect((await other.call('DELETE', `/api/cards/${card.id}`, { token: other.access_token })).status).toBe(404);
@@ -129,18 +128,20 @@ describe('cards', () => {
   });
 
   it("a shop key lists its owner's cards but cannot change them", async () => {
-    const { call, access_token } = await registerMerchant();
-    const shop = (await call('POST', '/api/shops', { token: access_token, body: { name: 'S' } })).body;
-    const card = (await call('POST', '/api/cards', { token: access_token, body: { card_number: MELLAT, owner_name: 'A B' } })).body;
+    const m = await registerMerchant();
+    const { call } = m;
+    const shop = await newShop(m);
+    const card = await newCard(m);
     const list = await call('GET', '/api/cards', { apiKey: shop.api_key });
     expect(list.body.cards.map((c: { id: string }) => c.id)).toEqual([card.id]);
     expect((await call('DELETE', `/api/cards/${card.id}`, { apiKey: shop.api_key })).status).toBe(403);
   });
 
   it('shows a shop key masked card numbers and no Shaba; the merchant sees them whole', async () => {
-    const { call, access_token } = await registerMerchant();
-    const shop = (await call('POST', '/api/shops', { token: access_token, body: { name: 'S' } })).body;
-    const card = (await call('POST', '/api/cards', { token: access_token, body: { card_number: MELLAT, owner_name: 'A B', shaba: MELLAT_SHEBA } })).body;
+    const m = await registerMerchant();
+    const { call, access_token } = m;
+    const shop = await newShop(m);
+    const card = await newCard(m, { sheba: MELLAT_SHEBA });
     const asShop = await call('GET', '/api/cards', { apiKey: shop.api_key });
     const masked = { ...card, card_number: '610433******7890' };
     delete masked.shaba;

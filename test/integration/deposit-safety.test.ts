@@ -4,7 +4,7 @@ import { database } from '@/db/client';
 import { smsMessages, transactions } from '@/db/schema';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { apiClient } from '../api-client';
-import { cardToCardMerchant, mellatDeposit, paidEvents, setExpiresAt } from '../card-to-card-merchant';
+import { cardToCardMerchant, mellatDeposit, paidEvents, setExpiresAt } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { POST as login } from '@/app/api/auth/login/route';
 import { operations } from '@/lib/api/openapi';
-import { registerMerchant } from '../api-client';
+import { newCard, newShop, newSmsDevice, newTransaction, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -29,16 +29,13 @@ const rawBodies = ['{', '{"a":', 'not json', '\u0000', '{"name": "\\ud800"}', 'x
 describe('hostile input', () => {
   it('never answers 5xx and always answers errors in the documented shape', async () => {
     const victim = await registerMerchant();
-    const victimShop = (await victim.call('POST', '/api/shops', { token: victim.access_token, body: { name: 'V' } })).body;
-    const victimCard = (await victim.call('POST', '/api/cards', { token: victim.access_token, body: { card_number: '6104331234567890', owner_name: 'A B' } })).body;
-    const victimTx = (await victim.call('POST', '/api/transactions/create', {
-      apiKey: victimShop.api_key,
-      body: { shop_id: victimShop.id, card_id: victimCard.id, amount: 100_000, callback_url: 'https://v.example' },
-    })).body;
-    const victimDevice = (await victim.call('POST', '/api/sms/devices', { token: victim.access_token, body: { name: 'V' } })).body;
+    const victimShop = await newShop(victim, { name: 'V' });
+    const victimCard = await newCard(victim);
+    const victimTx = await newTransaction(victim, { shop: victimShop, card: victimCard });
+    const victimDevice = await newSmsDevice(victim);
     const attacker = await registerMerchant();
     let token = attacker.access_token;
-    const attackerDevice = (await attacker.call('POST', '/api/sms/devices', { token, body: { name: 'A' } })).body;
+    const attackerDevice = await newSmsDevice(attacker);
     const ids = [victimShop.id, victimCard.id, victimTx.id, victimDevice.id, 'not-a-uuid', '00000000-0000-0000-0000-000000000000', '..%2F..%2Fetc', "1' or '1'='1"];
     const authorities = [victimTx.authority, 'x'.repeat(500), '%00', 'AAAAAAAAAAAAAAAAAAAAAAAA'];
     const queries = ['', '?page=-1&per_page=abc', '?page=1e9&per_page=100', '?status=%00', '?status=lost', '?from=2020-13-45&to=yesterday', `?search=${'x'.repeat(5000)}`, '?shop_id=../../', '?match_status=matched&kind=otp'];
@@ -144,7 +141,7 @@ describe('hostile input', () => {
 
   it('refuses unknown body fields with 422 naming each, on every operation with a body except the SMS inbound', async () => {
     const merchant = await registerMerchant();
-    const device = (await merchant.call('POST', '/api/sms/devices', { token: merchant.access_token, body: { name: 'D' } })).body;
+    const device = await newSmsDevice(merchant);
     const checked: string[] = [];
     for (const op of operations) {
       const route = `${op.method.toUpperCase()} ${op.path}`;

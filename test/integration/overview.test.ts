@@ -5,7 +5,7 @@ import { transactionEvents, transactions } from '@/db/schema';
 import { type Principal, resolvePrincipal } from '@/lib/auth/principal';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { summarizeTransactions } from '@/lib/transactions/summarize-transactions';
-import { registerMerchant } from '../api-client';
+import { newCard, newShop, newTransaction, registerMerchant, type TestShop } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -16,27 +16,19 @@ const at = (iso: string) => new Date(iso);
 const minutesBefore = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000);
 const minutesAfter = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000);
 
-const MELLAT = '6104331234567890';
-
+/** A merchant with the named shops and a card, and the steps its transactions go through here. */
 async function merchantWithShops(shopNames: string[]) {
   const m = await registerMerchant();
-  const principal = (await resolvePrincipal(new Headers({ authorization: `Bearer ${m.access_token}` }), 'user')) as Principal;
-  const shops: { id: string; name: string; api_key: string }[] = [];
-  for (const name of shopNames) shops.push((await m.call('POST', '/api/shops', { token: m.access_token, body: { name } })).body);
-  const card = (await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: MELLAT, owner_name: 'سارا محمدی' } })).body;
-  const create = async (shop: { id: string; api_key: string }, amount: number, feeSide: 'merchant' | 'customer' = 'merchant') => {
-    const res = await m.call('POST', '/api/transactions/create', {
-      apiKey: shop.api_key,
-      body: { shop_id: shop.id, card_id: card.id, amount, fee_side: feeSide, callback_url: 'https://shop.example/back' },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; authority: string; amount: number; final_amount: number };
-  };
+  const shops: TestShop[] = [];
+  for (const name of shopNames) shops.push(await newShop(m, { name }));
+  const card = await newCard(m);
+  const create = (shop: TestShop, amount: number, feeSide: 'merchant' | 'customer' = 'merchant') =>
+    newTransaction(m, { shop, card, amount, fee_side: feeSide });
   const confirm = async (id: string) => expect((await m.call('POST', `/api/transactions/${id}/confirm`, { token: m.access_token })).status).toBe(200);
   const cancel = async (id: string) => expect((await m.call('POST', `/api/transactions/${id}/cancel`, { token: m.access_token })).status).toBe(200);
   const verify = async (tx: { authority: string; amount: number }) =>
     expect((await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: tx.authority, amount: tx.amount } })).status).toBe(200);
-  return { ...m, principal, shops, create, confirm, cancel, verify };
+  return { ...m, shops, create, confirm, cancel, verify };
 }
 
 /** Moves a transaction and its events to the given moments (the API stamps them with the real clock). */

@@ -20,7 +20,7 @@ import { listTransactionsQuery } from '@/lib/transactions/schemas';
 import { revealShopWebhookSecret, rotateShopWebhookSecret, shopWebhookSecretHint } from '@/lib/webhooks/shop-webhook-secret';
 import { listWebhookDeliveries, redeliverWebhook } from '@/lib/webhooks/webhook-deliveries';
 import { createWebhook, deleteWebhook, listWebhooks, rotateWebhookSecret, updateWebhook } from '@/lib/webhooks/webhook-endpoints';
-import { cardToCardMerchant } from '../card-to-card-merchant';
+import { cardToCardMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();

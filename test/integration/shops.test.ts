@@ -1,17 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { apiClient, registerMerchant } from '../api-client';
+import { apiClient } from '../api-client';
+import { newShop, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
 
 async function merchantWithShop() {
   const merchant = await registerMerchant();
-  const res = await merchant.call('POST', '/api/shops', {
-    token: merchant.access_token,
-    body: { name: 'فروشگاه نمونه', website: 'https://shop.example', phone: '۰۲۱-۸۸۸۸۸۸۸۸' },
-  });
-  expect(res.status).toBe(201);
-  return { ...merchant, shop: res.body };
+  const shop = await newShop(merchant, { name: 'فروشگاه نمونه', website: 'https://shop.example', phone: '۰۲۱-۸۸۸۸۸۸۸۸' });
+  return { ...merchant, shop };
 }
 
 describe('shops', () => {
@@ -75,15 +72,16 @@ describe('shops', () => {
 
 describe('API key authentication', () => {
   it('acts for its own shop only, by X-API-Key or Bearer', async () => {
-    const { shop, call, access_token } = await merchantWithShop();
-    const second = await call('POST', '/api/shops', { token: access_token, body: { name: 'Second' } });
+    const m = await merchantWithShop();
+    const { shop, call } = m;
+    const second = await newShop(m, { name: 'Second' });
 
     const viaHeader = await call('GET', '/api/shops', { apiKey: shop.api_key });
     expect(viaHeader.status).toBe(200);
     expect(viaHeader.body.shops.map((s: { id: string }) => s.id)).toEqual([shop.id]);
     const viaBearer = await call('GET', `/api/shops/${shop.id}`, { token: shop.api_key });
     expect(viaBearer.status).toBe(200);
-    expect((await call('GET', `/api/shops/${second.body.id}`, { apiKey: shop.api_key })).status).toBe(404);
+    expect((await call('GET', `/api/shops/${second.id}`, { apiKey: shop.api_key })).status).toBe(404);
   });
 
   it('cannot manage the account: 403 for shop and card management', async () => {

@@ -1,10 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
-import { smsMessages, transactionEvents, transactions, webhookDeliveries, webhookEvents } from '@/db/schema';
-import type { UserPrincipal } from '@/lib/auth/principal';
+import { smsMessages, transactions, webhookDeliveries, webhookEvents } from '@/db/schema';
 import { listSmsMatchCandidates, matchSmsInput, matchSmsToTransaction } from '@/lib/sms/match-sms-to-transaction';
-import { cardToCardMerchant, mellatDeposit } from '../card-to-card-merchant';
+import { cardToCardMerchant, mellatDeposit, newWebhook, paidEvents } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -14,23 +13,18 @@ const HOUR = 60 * 60_000;
 /** A merchant with a shop (and a webhook endpoint on it), a card and a forwarder phone, as the dashboard sees them. */
 async function merchantSetup() {
   const m = await cardToCardMerchant();
-  const token = m.access_token;
-  const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as { sub: string; sid: string };
-  const principal: UserPrincipal = { kind: 'user', userId: claims.sub, sessionId: claims.sid };
-  const hook = await m.call('POST', `/api/shops/${m.shop.id}/webhooks`, { token, body: { url: 'http://127.0.0.1:9/kpay-hook' } });
-  expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+  await newWebhook(m, m.shop, { url: 'http://127.0.0.1:9/kpay-hook' });
 
-  const create = async (amount: number, extra: Record<string, unknown> = {}) =>
-    (await m.create({ amount, callback_url: 'https://shop.example/back', ...extra })) as { id: string; authority: string; amount: number; final_amount: number };
+  const create = (amount: number, extra: Record<string, unknown> = {}) => m.create({ amount, ...extra });
   /** Posts a deposit SMS; `stampedAgo` sets the phone's received stamp that far in the past (a wrong clock, or a late SMS). */
   const sms = async (text: string, stampedAgo = 0) => {
     const res = await m.sms(text, { sentStamp: undefined, receivedStamp: String(Date.now() - stampedAgo) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     return res.body as { id: string; match_status: string; transaction_id: string | null; amount: number | null };
   };
-  const detail = async (id: string) => (await m.call('GET', `/api/transactions/${id}`, { token })).body;
-  const match = (input: Record<string, unknown>) => matchSmsToTransaction(principal, matchSmsInput.parse(input));
-  return { ...m, principal, create, sms, detail, match };
+  const detail = m.transaction;
+  const match = (input: Record<string, unknown>) => matchSmsToTransaction(m.principal, matchSmsInput.parse(input));
+  return { ...m, create, sms, detail, match };
 }
 
 /** Moves a transaction into the past: created `ago` before now, expired 15 minutes after that. */
@@ -38,11 +32,6 @@ async function backdate(id: string, ago: number) {
   const db = await database();
   const createdAt = new Date(Date.now() - ago);
   await db.update(transactions).set({ createdAt, expiresAt: new Date(createdAt.getTime() + 15 * 60_000) }).where(eq(transactions.id, id));
-}
-
-async function paidEvents(transactionId: string) {
-  const db = await database();
-  return (await db.select().from(transactionEvents).where(eq(transactionEvents.transactionId, transactionId))).filter((e) => e.toStatus === 'paid');
 }
 
 async function paidWebhooks(transactionId: string) {

@@ -9,7 +9,7 @@ import { amountHeldUntil } from '@/lib/transactions/held-amounts';
 import { effectiveStatus, isPaid, isPaidSql, statusInSql, transactionMachine } from '@/lib/transactions/status';
 import { TRANSACTION_STATUSES, type TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import { markTransaction, transactionStates, transitionTransaction } from '@/lib/transactions/transition-transaction';
-import { cardToCardMerchant } from '../card-to-card-merchant';
+import { cardToCardMerchant, newWebhook } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -29,13 +29,10 @@ interface Shape {
 const omit = <T extends object>(value: T, keys: string[]): Partial<T> =>
   Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key))) as Partial<T>;
 
-const userIdOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
-
 /** A merchant with a webhook endpoint for every event, and one transaction per shape, stored in that shape. */
 async function merchantWith(shapes: Shape[]) {
   const m = await cardToCardMerchant();
-  const hook = await m.call('POST', `/api/shops/${m.shop.id}/webhooks`, { token: m.access_token, body: { url: 'http://127.0.0.1:9/hook' } });
-  expect(hook.status, JSON.stringify(hook.body)).toBe(201);
+  await newWebhook(m, m.shop, { url: 'http://127.0.0.1:9/hook' });
   const db = await database();
   const ids: string[] = [];
   for (const shape of shapes) {
@@ -46,7 +43,7 @@ async function merchantWith(shapes: Shape[]) {
       .where(eq(transactions.id, tx.id));
     ids.push(tx.id as string);
   }
-  return { userId: userIdOf(m.access_token), ids };
+  return { userId: m.userId, ids };
 }
 
 /**

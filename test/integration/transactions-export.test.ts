@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { GET as exportRoute } from '@/app/(dashboard)/dashboard/transactions/export/route';
-import { verifyAccessToken } from '@/lib/auth/access-token';
 import { findCurrentMerchant, type Merchant } from '@/lib/dashboard/current-merchant';
 import { exportTransactionsCsv, TRANSACTION_CSV_COLUMNS } from '@/lib/transactions/export-transactions-csv';
-import { registerMerchant } from '../api-client';
+import { newCard, newShop, newTransaction, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 // The dashboard session comes from an Auth.js cookie; here the signed-in merchant is set directly.
@@ -56,20 +55,13 @@ function rowsOf(text: string): Record<string, string>[] {
   return records.map((r) => Object.fromEntries(header!.map((name, i) => [name, r[i]!])));
 }
 
+/** A merchant as the dashboard session shows it, a card, and shops and transactions made on demand. */
 async function merchantWithShops(name: string) {
-  const m = await registerMerchant(undefined, name);
-  const claims = (await verifyAccessToken(m.access_token))!;
-  const merchant: Merchant = { principal: { kind: 'user', ...claims }, name, mobile: m.mobile, merchantId: 'test' };
-  const shop = async (shopName: string) => (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: shopName } })).body;
-  const card = (await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: '6104331234567890', owner_name: 'سارا محمدی' } })).body;
-  const create = async (shopRow: { id: string; api_key: string }, amount: number, factor_number?: string) => {
-    const res = await m.call('POST', '/api/transactions/create', {
-      apiKey: shopRow.api_key,
-      body: { shop_id: shopRow.id, card_id: card.id, amount, callback_url: 'https://shop.example/back', factor_number },
-    });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
-    return res.body as { id: string; authority: string };
-  };
+  const m = await registerMerchant({ name });
+  const merchant: Merchant = { principal: m.principal, name, mobile: m.mobile, merchantId: 'test' };
+  const shop = (shopName: string) => newShop(m, { name: shopName });
+  const card = await newCard(m);
+  const create = (shopRow: { id: string; api_key: string }, amount: number, factor_number?: string) => newTransaction(m, { shop: shopRow, card, amount, factor_number });
   return { ...m, merchant, shop, create };
 }
 

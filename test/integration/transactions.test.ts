@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
 import { transactions } from '@/db/schema';
 import { apiClient } from '../api-client';
-import { cardToCardMerchant as merchantSetup, MELLAT_CARD as MELLAT, mellatDeposit, paidEvents, setExpiresAt } from '../card-to-card-merchant';
+import { cardToCardMerchant as merchantSetup, MELLAT_CARD as MELLAT, mellatDeposit, newShop, paidEvents, setExpiresAt } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -104,7 +104,7 @@ describe('card-to-card flow', () => {
     const body = (extra: Record<string, unknown>) => ({ shop_id: m.shop.id, card_id: m.card.id, amount: 100_000, callback_url: 'https://x.example', ...extra });
     expect((await m.call('POST', '/api/transactions/create', { token: m.access_token, body: body({ card_id: other.card.id }) })).status).toBe(404);
     expect((await m.call('POST', '/api/transactions/create', { token: m.access_token, body: body({ shop_id: other.shop.id }) })).status).toBe(404);
-    const second = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Second' } })).body;
+    const second = await newShop(m, { name: 'Second' });
     expect((await m.call('POST', '/api/transactions/create', { apiKey: m.shop.api_key, body: body({ shop_id: second.id }) })).status).toBe(404);
     await m.call('PATCH', `/api/cards/${m.card.id}`, { token: m.access_token, body: { is_active: false } });
     const inactive = await m.call('POST', '/api/transactions/create', { token: m.access_token, body: body({}) });
@@ -121,7 +121,7 @@ describe('card-to-card flow', () => {
       expect((await other.call(method, `/api/transactions/${tx.id}${path}`, { apiKey: other.shop.api_key })).status).toBe(404);
     }
     expect((await other.call('GET', '/api/transactions', { token: other.access_token })).body.total).toBe(0);
-    const second = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Second' } })).body;
+    const second = await newShop(m, { name: 'Second' });
     expect((await m.call('GET', `/api/transactions/${tx.id}`, { apiKey: second.api_key })).status).toBe(404);
     expect((await m.call('GET', '/api/transactions', { apiKey: second.api_key })).body.total).toBe(0);
     expect((await m.call('GET', `/api/transactions/${tx.id}`, { apiKey: m.shop.api_key })).status).toBe(200);

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
 import { transactionEvents } from '@/db/schema';
 import { apiClient } from '../api-client';
-import { cardToCardMerchant } from '../card-to-card-merchant';
+import { cardToCardMerchant, newShop } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -52,7 +52,7 @@ describe('verify belongs to the shop', () => {
 
   it("a key of the merchant's other shop does not find it; its own shop's key and the merchant's token do", async () => {
     const m = await paidTransaction();
-    const other = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Other shop' } })).body;
+    const other = await newShop(m, { name: 'Other shop' });
     const body = { authority: m.tx.authority, amount: m.tx.amount };
     expect((await m.call('POST', '/api/transactions/verify', { apiKey: other.api_key, body })).status).toBe(404);
     // Bearer with the key's prefix is the same credential as X-API-Key.

@@ -1,10 +1,10 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { database } from '@/db/client';
 import { webhookDeliveries } from '@/db/schema';
 import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
-import { registerMerchant } from '../api-client';
+import { newShop, newWebhook, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 import { startWebhookReceiver } from '../webhook-receiver';
 
@@ -39,11 +39,14 @@ function startWorker(env: Record<string, string> = {}): ChildProcess {
 
 async function shopWithEndpoint(url: string) {
   const m = await registerMerchant();
-  const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Workers' } })).body;
-  await m.call('POST', `/api/shops/${shop.id}/webhooks`, { token: m.access_token, body: { url } });
-  const userId = JSON.parse(Buffer.from(m.access_token.split('.')[1]!, 'base64url').toString()).sub as string;
-  return { userId, shopId: shop.id as string };
+  const shop = await newShop(m, { name: 'Workers' });
+  await newWebhook(m, shop, { url });
+  return { userId: m.userId, shopId: shop.id };
 }
+
+/** How long the exactly-once test listens for a duplicate after every event arrived (see there). */
+const DUPLICATE_WINDOW_MS = 3_000;
+const pendingDeliveries = async () => (await database()).select().from(webhookDeliveries).where(eq(webhookDeliveries.status, 'pending'));
 
 describe.runIf(process.env.TEST_DATABASE_URL)('webhook workers on one PostgreSQL', () => {
   it('two worker processes deliver 500 events exactly once each', async () => {
@@ -59,7 +62,11 @@ describe.runIf(process.env.TEST_DATABASE_URL)('webhook workers on one PostgreSQL
     startWorker();
     startWorker();
     await receiver.waitFor(500, 90_000);
-    await new Promise((r) => setTimeout(r, 3000)); // room for any duplicate to show up
+    // Every event arrived at least once, and once no delivery is pending none is left to claim.
+    await vi.waitFor(async () => expect(await pendingDeliveries()).toHaveLength(0), { timeout: 30_000, interval: 100 });
+    // A duplicate would be a request MORE, which no event announces: the one wait left is bounded on purpose. It gives
+    // an attempt claimed twice DUPLICATE_WINDOW_MS to show up, and fails as soon as a 501st request arrives.
+    await expect(receiver.waitFor(501, DUPLICATE_WINDOW_MS)).rejects.toThrow(/got 500 of 501/);
     const received = receiver.received.map((r) => r.eventId);
     expect(received).toHaveLength(500);
     expect(new Set(received)).toEqual(ids);
@@ -79,11 +86,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('webhook workers on one PostgreSQL
     startWorker({ KPAY_WEBHOOK_LEASE_SECONDS: '3' });
     await receiver.waitFor(2, 60_000);
     expect(receiver.received.map((r) => r.eventId)).toEqual([eventId, eventId]);
-    for (let i = 0; i < 50; i++) {
-      const [d] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
-      if (d!.status === 'succeeded') break;
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    // The second worker records its attempt just after the receiver answered it.
+    await vi.waitFor(
+      async () => {
+        const [d] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
+        expect(d!.status).toBe('succeeded');
+      },
+      { timeout: 10_000, interval: 100 },
+    );
     const [delivery] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.eventId, eventId));
     expect(delivery).toMatchObject({ status: 'succeeded', attemptCount: 2, lastStatusCode: 200 });
     await receiver.close();

@@ -7,7 +7,7 @@ import { expireDueTransactions } from '@/lib/transactions/expire-due-transaction
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
 import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 import { verifyWebhookSignature } from '@/lib/webhooks/sign-webhook';
-import { registerMerchant } from '../api-client';
+import { newCard, newShop, newTransaction, newWebhook, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 import { startWebhookReceiver } from '../webhook-receiver';
 
@@ -22,32 +22,31 @@ async function receiver(respond?: (n: number) => number | 'hang') {
   return r;
 }
 
+/** A merchant with a shop, a card and a webhook endpoint on the shop for `events` (every event unless told). */
 async function shopWithWebhook(url: string, events?: string[]) {
   const m = await registerMerchant();
-  const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Hooked' } })).body;
-  const card = (await m.call('POST', '/api/cards', { token: m.access_token, body: { card_number: '6104331234567890', owner_name: 'A B' } })).body;
-  const hook = await m.call('POST', `/api/shops/${shop.id}/webhooks`, { token: m.access_token, body: { url, events } });
-  expect(hook.status, JSON.stringify(hook.body)).toBe(201);
-  const create = async (amount = 100_000) =>
-    (await m.call('POST', '/api/transactions/create', {
-      apiKey: shop.api_key,
-      body: { shop_id: shop.id, card_id: card.id, amount, callback_url: 'https://shop.example/cb' },
-    })).body;
-  return { ...m, shop, card, hook: hook.body, create };
+  const shop = await newShop(m, { name: 'Hooked' });
+  const card = await newCard(m);
+  const hook = await newWebhook(m, shop, { url, events });
+  const create = (amount = 100_000) => newTransaction(m, { shop, card, amount });
+  return { ...m, shop, card, hook, create };
 }
 
-/** Runs the delivery job until none of this merchant's deliveries is pending, waiting out retry delays. */
-async function deliverUntilSettled(userToken: string, ms = 20_000) {
-  const deadline = Date.now() + ms;
+/**
+ * Runs the delivery job until none of this merchant's deliveries is pending. A failed attempt is retried once its
+ * next_attempt_at has come (a second or more later: KPAY_WEBHOOK_RETRY_BASE_SECONDS=1), so the job runs again until
+ * that condition holds, not after a fixed pause.
+ */
+async function deliverUntilSettled(m: { userId: string }, ms = 20_000) {
   const db = await database();
-  for (;;) {
-    await deliverDueWebhooks();
-    const userId = JSON.parse(Buffer.from(userToken.split('.')[1]!, 'base64url').toString()).sub as string;
-    const pending = await db.query.webhookDeliveries.findMany({ where: (d, { and, eq }) => and(eq(d.status, 'pending'), eq(d.userId, userId)) });
-    if (pending.length === 0) return;
-    if (Date.now() > deadline) throw new Error('deliveries still pending');
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  await vi.waitFor(
+    async () => {
+      await deliverDueWebhooks();
+      const pending = await db.query.webhookDeliveries.findMany({ where: (d, { and, eq }) => and(eq(d.status, 'pending'), eq(d.userId, m.userId)) });
+      expect(pending, 'deliveries still pending').toEqual([]);
+    },
+    { timeout: ms, interval: 100 },
+  );
 }
 
 describe('webhook endpoints', () => {
@@ -78,7 +77,7 @@ describe('webhook endpoints', () => {
 
   it('refuses non-http schemes', async () => {
     const m = await registerMerchant();
-    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'S' } })).body;
+    const shop = await newShop(m, { name: 'S' });
     for (const url of ['ftp://example.com/hook', 'file:///etc/passwd', 'gopher://127.0.0.1:6379/_x', 'not a url', 'http://user:pw@example.com/']) {
       const res = await m.call('POST', `/api/shops/${shop.id}/webhooks`, { token: m.access_token, body: { url } });
       expect(res.status, url).toBe(422);
@@ -93,7 +92,7 @@ describe('webhook delivery', () => {
     const m = await shopWithWebhook(r.url);
     const tx = await m.create();
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
 
     expect(r.received).toHaveLength(3);
     const [delivery] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
@@ -116,7 +115,7 @@ describe('webhook delivery', () => {
     const m = await shopWithWebhook(r.url);
     const tx = await m.create();
     await m.call('POST', `/api/transactions/${tx.id}/cancel`, { token: m.access_token });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     const failed = (await m.call('GET', '/api/webhooks/deliveries?status=failed', { token: m.access_token })).body;
     expect(failed.deliveries).toHaveLength(1);
     expect(failed.deliveries[0]).toMatchObject({ event_type: 'transaction.cancelled', attempt_count: 1, last_status_code: 400 });
@@ -125,7 +124,7 @@ describe('webhook delivery', () => {
     expect((await other.call('POST', `/api/webhooks/deliveries/${failed.deliveries[0].id}/redeliver`, { token: other.access_token })).status).toBe(404);
     const again = await m.call('POST', `/api/webhooks/deliveries/${failed.deliveries[0].id}/redeliver`, { token: m.access_token });
     expect(again.body.status).toBe('pending');
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     const done = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries[0];
     expect(done).toMatchObject({ status: 'succeeded', attempt_count: 2 });
     expect(done.attempts.map((a: { status_code: number }) => a.status_code)).toEqual([400, 200]);
@@ -137,7 +136,7 @@ describe('webhook delivery', () => {
     const m = await shopWithWebhook(r.url);
     const tx = await m.create();
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(r.received).toHaveLength(3);
 
     const dead = await receiver();
@@ -177,7 +176,7 @@ describe('webhook delivery', () => {
     const tx = await m.create();
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
     await m.call('POST', '/api/transactions/verify', { token: m.access_token, body: { authority: tx.authority, amount: tx.amount } });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(r.received.map((x) => JSON.parse(x.body).type)).toEqual(['transaction.verified']);
   });
 
@@ -191,7 +190,7 @@ describe('webhook delivery', () => {
     expect(expired).toContain(tx.id);
     const [row] = await db.select().from(transactions).where(eq(transactions.id, tx.id));
     expect(row!.status).toBe('expired');
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(JSON.parse(r.received[0]!.body)).toMatchObject({ type: 'transaction.expired', data: { id: tx.id, status: 'expired' } });
     expect(await db.transaction((t) => expireDueTransactions(t))).not.toContain(tx.id);
   });
@@ -210,8 +209,6 @@ describe('webhook delivery', () => {
     }
   });
 });
-
-const userIdOf = (token: string) => JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).sub as string;
 
 /** Turns the private-address guard on (as in production) for the duration of `run`. */
 async function withPrivateTargetsRefused<T>(run: () => Promise<T>): Promise<T> {
@@ -235,7 +232,7 @@ describe('endpoints are honoured at delivery time', () => {
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
     const edit = await m.call('PATCH', `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`, { token: m.access_token, body: { url: after.url } });
     expect(edit.status).toBe(200);
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
 
     expect(before.received).toHaveLength(0);
     expect(after.received).toHaveLength(1);
@@ -251,7 +248,7 @@ describe('endpoints are honoured at delivery time', () => {
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
     const hook = `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`;
     await m.call('PATCH', hook, { token: m.access_token, body: { is_active: false } });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
 
     expect(r.received).toHaveLength(0);
     const [stopped] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
@@ -264,7 +261,7 @@ describe('endpoints are honoured at delivery time', () => {
 
     await m.call('PATCH', hook, { token: m.access_token, body: { is_active: true } });
     expect((await m.call('POST', `/api/webhooks/deliveries/${stopped.id}/redeliver`, { token: m.access_token })).body.status).toBe('pending');
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(r.received).toHaveLength(1);
     const [sent] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
     expect(sent).toMatchObject({ status: 'succeeded', attempt_count: 1, last_status_code: 200, last_error: null });
@@ -278,7 +275,7 @@ describe('endpoints are honoured at delivery time', () => {
     await deliverDueWebhooks();
     expect(r.received).toHaveLength(1);
     await m.call('PATCH', `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`, { token: m.access_token, body: { is_active: false } });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(r.received).toHaveLength(1);
     const [delivery] = (await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.deliveries;
     expect(delivery).toMatchObject({ status: 'failed', attempt_count: 1, last_error: expect.stringMatching(/disabled/) });
@@ -292,7 +289,7 @@ describe('endpoints are honoured at delivery time', () => {
     await m.call('POST', `/api/transactions/${tx.id}/confirm`, { token: m.access_token });
     expect((await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.total).toBe(1);
     await m.call('DELETE', `/api/shops/${m.shop.id}/webhooks/${m.hook.id}`, { token: m.access_token });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(r.received).toHaveLength(0);
     expect((await m.call('GET', '/api/webhooks/deliveries', { token: m.access_token })).body.total).toBe(0);
   });
@@ -303,12 +300,12 @@ describe('deliveries with their own URL', () => {
     const own = await receiver();
     const endpoint = await receiver();
     const m = await shopWithWebhook(endpoint.url);
-    const userId = userIdOf(m.access_token);
+    const { userId } = m;
     const db = await database();
     const eventId = await db.transaction((tx) =>
       emitWebhookEvent(tx, { userId, shopId: m.shop.id, type: 'transaction.paid', object: { id: 'pay_1' }, url: own.url }),
     );
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
 
     expect(endpoint.received).toHaveLength(1);
     expect(own.received).toHaveLength(1);
@@ -329,7 +326,7 @@ describe('deliveries with their own URL', () => {
 
     const again = await m.call('POST', `/api/webhooks/deliveries/${delivery.id}/redeliver`, { token: m.access_token });
     expect(again.body).toMatchObject({ status: 'pending', webhook_id: null });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(own.received).toHaveLength(2);
     expect(verifyWebhookSignature(secret.body.secret, own.received[1]!.body, own.received[1]!.signature)).toBe(true);
 
@@ -338,7 +335,7 @@ describe('deliveries with their own URL', () => {
     expect(rotated.body.secret).not.toBe(secret.body.secret);
     expect((await m.call('GET', `/api/shops/${m.shop.id}/webhook-secret`, { token: m.access_token })).body).toEqual(rotated.body);
     await m.call('POST', `/api/webhooks/deliveries/${delivery.id}/redeliver`, { token: m.access_token });
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     const third = own.received[2]!;
     expect(verifyWebhookSignature(rotated.body.secret, third.body, third.signature)).toBe(true);
     expect(verifyWebhookSignature(secret.body.secret, third.body, third.signature)).toBe(false);
@@ -348,12 +345,12 @@ describe('deliveries with their own URL', () => {
   it('are signed with a secret made on first use, when the merchant has never read it', async () => {
     const own = await receiver();
     const m = await registerMerchant();
-    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'No endpoints' } })).body;
+    const shop = await newShop(m, { name: 'No endpoints' });
     const db = await database();
     await db.transaction((tx) =>
-      emitWebhookEvent(tx, { userId: userIdOf(m.access_token), shopId: shop.id, type: 'transaction.expired', object: {}, url: own.url }),
+      emitWebhookEvent(tx, { userId: m.userId, shopId: shop.id, type: 'transaction.expired', object: {}, url: own.url }),
     );
-    await deliverUntilSettled(m.access_token);
+    await deliverUntilSettled(m);
     expect(own.received).toHaveLength(1);
     const { secret } = (await m.call('GET', `/api/shops/${shop.id}/webhook-secret`, { token: m.access_token })).body;
     expect(verifyWebhookSignature(secret, own.received[0]!.body, own.received[0]!.signature)).toBe(true);
@@ -361,10 +358,10 @@ describe('deliveries with their own URL', () => {
 
   it('refuse a URL that breaks the webhook target rule: nothing of the event is written', async () => {
     const m = await registerMerchant();
-    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'S' } })).body;
+    const shop = await newShop(m, { name: 'S' });
     const db = await database();
     const emit = (url: string) =>
-      db.transaction((tx) => emitWebhookEvent(tx, { userId: userIdOf(m.access_token), shopId: shop.id, type: 'transaction.paid', object: {}, url }));
+      db.transaction((tx) => emitWebhookEvent(tx, { userId: m.userId, shopId: shop.id, type: 'transaction.paid', object: {}, url }));
     await expect(emit('ftp://example.com/hook')).rejects.toThrow(/http or https/);
     await expect(emit('http://user:pw@example.com/hook')).rejects.toThrow(/credentials/);
     await withPrivateTargetsRefused(async () => {
@@ -376,7 +373,7 @@ describe('deliveries with their own URL', () => {
 
   it('the shop secret: made once even when first read twice at once, the user\'s own shops only, never with an API key', async () => {
     const m = await registerMerchant();
-    const shop = (await m.call('POST', '/api/shops', { token: m.access_token, body: { name: 'Secretive' } })).body;
+    const shop = await newShop(m, { name: 'Secretive' });
     const path = `/api/shops/${shop.id}/webhook-secret`;
     const [a, b] = await Promise.all([m.call('GET', path, { token: m.access_token }), m.call('GET', path, { token: m.access_token })]);
     expect(a.body.secret).toMatch(/^whsec_/);

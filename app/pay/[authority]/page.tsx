@@ -3,6 +3,7 @@ import { notFound } from 'next/navigation';
 import { cache } from 'react';
 import { AmountPanel } from '@/components/pay/amount-panel';
 import { CardTile } from '@/components/pay/card-tile';
+import { minutesLeftText } from '@/components/pay/countdown-ring';
 import { PayHeader } from '@/components/pay/pay-header';
 import { PaymentLive } from '@/components/pay/payment-live';
 import { PaySteps } from '@/components/pay/pay-steps';
@@ -74,6 +75,7 @@ export default async function PayPage({ params, searchParams }: Props) {
               timeLeft: t('waiting.timeLeft'),
               threeMinutesLeft: t('waiting.threeMinutesLeft'),
               oneMinuteLeft: t('waiting.oneMinuteLeft'),
+              minutesLeft: minutesLeftText((minutes) => t('waiting.minutesLeft', { minutes })),
             },
             claim: {
               title: t('claim.title'),
@@ -153,7 +155,7 @@ export default async function PayPage({ params, searchParams }: Props) {
           />
         </PaymentLive>
       </main>
-      <footer className="mt-8 text-center text-xs text-ink-400">{t('footer')}</footer>
+      <footer className="mt-8 text-center text-xs text-ink-500">{t('footer')}</footer>
     </div>
   );
 }

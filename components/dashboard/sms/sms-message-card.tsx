@@ -124,7 +124,7 @@ export function SmsMessageCard({ message, deviceName, locale }: { message: SmsMe
             ) : message.kind === 'deposit' ? (
               <span className="text-ink-500">{t('message.unreadableAmount')}</span>
             ) : (
-              <span className="text-ink-400">—</span>
+              <span className="text-ink-500">—</span>
             )}
           </Detail>
           {message.destination ? (
@@ -148,7 +148,7 @@ export function SmsMessageCard({ message, deviceName, locale }: { message: SmsMe
                 </code>
               </Link>
             ) : (
-              <span className="text-ink-400">{t('message.noTransaction')}</span>
+              <span className="text-ink-500">{t('message.noTransaction')}</span>
             )}
           </Detail>
         </dl>

@@ -31,7 +31,7 @@ export function TransactionList({ locale, transactions, shopNames }: { locale: L
         {tx.factor_number}
       </span>
     ) : (
-      <span className="text-ink-400">{t('detail.none')}</span>
+      <span className="text-ink-500">{t('detail.none')}</span>
     );
 
   return (

@@ -71,7 +71,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
   ]);
   const activeCard = cards.find((card) => card.is_active);
   const copyText = { label: tc('copy'), copied: tc('copied'), failed: tc('copyFailed') };
-  const none = <span className="text-ink-400">—</span>;
+  const none = <span className="text-ink-500">—</span>;
 
   return (
     <>
@@ -94,8 +94,9 @@ export default async function ShopPage({ params, searchParams }: Props) {
       <div className="space-y-6">
         <div className="grid gap-6 lg:grid-cols-2 lg:items-start">
           <Panel title={t('details.title')}>
-            <dl className="space-y-3.5 text-sm">
-              <div>
+            {/* A grid rather than a wrapper around the two dates: only single <div>s may group a <dt> and its <dd>. */}
+            <dl className="grid grid-cols-2 gap-x-3 gap-y-3.5 text-sm">
+              <div className="col-span-2">
                 <dt className="text-xs text-ink-500">{t('details.id')}</dt>
                 <dd className="mt-0.5 flex flex-wrap items-center gap-1">
                   <code dir="ltr" className="min-w-0 font-mono text-[13px] break-all text-ink-900">
@@ -104,7 +105,7 @@ export default async function ShopPage({ params, searchParams }: Props) {
                   <CopyButton value={shop.id} text={copyText} className="text-brand-800 hover:bg-brand-50" />
                 </dd>
               </div>
-              <div>
+              <div className="col-span-2">
                 <dt className="text-xs text-ink-500">{t('fields.website')}</dt>
                 <dd className="mt-0.5 break-all">
                   {shop.website ? (
@@ -116,23 +117,21 @@ export default async function ShopPage({ params, searchParams }: Props) {
                   )}
                 </dd>
               </div>
-              <div>
+              <div className="col-span-2">
                 <dt className="text-xs text-ink-500">{t('fields.phone')}</dt>
                 <dd className="mt-0.5 text-ink-900">{shop.phone ? <bdi dir="ltr">{shop.phone}</bdi> : none}</dd>
               </div>
-              <div className="grid grid-cols-2 gap-3">
-                <div>
-                  <dt className="text-xs text-ink-500">{t('details.created')}</dt>
-                  <dd className="mt-0.5 text-ink-900">
-                    <time dateTime={shop.created_at}>{formatDate(shop.created_at, locale, 'date')}</time>
-                  </dd>
-                </div>
-                <div>
-                  <dt className="text-xs text-ink-500">{t('details.updated')}</dt>
-                  <dd className="mt-0.5 text-ink-900">
-                    <time dateTime={shop.updated_at}>{formatDate(shop.updated_at, locale, 'dateTime')}</time>
-                  </dd>
-                </div>
+              <div>
+                <dt className="text-xs text-ink-500">{t('details.created')}</dt>
+                <dd className="mt-0.5 text-ink-900">
+                  <time dateTime={shop.created_at}>{formatDate(shop.created_at, locale, 'date')}</time>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs text-ink-500">{t('details.updated')}</dt>
+                <dd className="mt-0.5 text-ink-900">
+                  <time dateTime={shop.updated_at}>{formatDate(shop.updated_at, locale, 'dateTime')}</time>
+                </dd>
               </div>
             </dl>
           </Panel>

@@ -25,9 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'transactions')('detail.title')} — KPay` };
 }
 
-function Row({ label, children }: { label: ReactNode; children: ReactNode }) {
+/** One term and its value: a <div> directly inside the <dl>, the only wrapper HTML allows there. */
+function Row({ label, children, className = '' }: { label: ReactNode; children: ReactNode; className?: string }) {
   return (
-    <div className="min-w-0">
+    <div className={`min-w-0 ${className}`}>
       <dt className="text-xs text-ink-500">{label}</dt>
       <dd className="mt-0.5 text-sm break-words text-ink-900">{children}</dd>
     </div>
@@ -48,7 +49,7 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
 
   const canConfirm = canTransition(tx.status, 'paid');
   const canCancel = canTransition(tx.status, 'cancelled');
-  const none = <span className="text-ink-400">{t('detail.none')}</span>;
+  const none = <span className="text-ink-500">{t('detail.none')}</span>;
   const copyText = { label: tc('copy'), copied: tc('copied'), failed: tc('copyFailed') };
   const ltr = (text: string) => (
     <span dir="ltr" className="font-mono text-[0.8125rem] break-all">
@@ -129,27 +130,23 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
                 )}
               </Row>
               <Row label={t('detail.description')}>{tx.description ? <span dir="auto">{tx.description}</span> : none}</Row>
-              <div className="sm:col-span-2">
-                <Row label={t('detail.authority')}>
-                  <span className="flex flex-wrap items-center gap-1">
-                    {ltr(tx.authority)}
-                    <CopyButton value={tx.authority} text={copyText} className="text-brand-800 hover:bg-brand-50" />
-                  </span>
-                </Row>
-              </div>
-              <div className="sm:col-span-2">
-                <Row label={t('detail.paymentLink')}>
-                  <span className="flex flex-wrap items-center gap-1">
-                    <a href={tx.payment_url} target="_blank" rel="noopener noreferrer" className="text-brand-800 hover:underline">
-                      {ltr(tx.payment_url)}
-                    </a>
-                    <CopyButton value={tx.payment_url} text={copyText} className="text-brand-800 hover:bg-brand-50" />
-                  </span>
-                </Row>
-              </div>
-              <div className="sm:col-span-2">
-                <Row label={t('detail.callbackUrl')}>{ltr(tx.callback_url)}</Row>
-              </div>
+              <Row label={t('detail.authority')} className="sm:col-span-2">
+                <span className="flex flex-wrap items-center gap-1">
+                  {ltr(tx.authority)}
+                  <CopyButton value={tx.authority} text={copyText} className="text-brand-800 hover:bg-brand-50" />
+                </span>
+              </Row>
+              <Row label={t('detail.paymentLink')} className="sm:col-span-2">
+                <span className="flex flex-wrap items-center gap-1">
+                  <a href={tx.payment_url} target="_blank" rel="noopener noreferrer" className="text-brand-800 hover:underline">
+                    {ltr(tx.payment_url)}
+                  </a>
+                  <CopyButton value={tx.payment_url} text={copyText} className="text-brand-800 hover:bg-brand-50" />
+                </span>
+              </Row>
+              <Row label={t('detail.callbackUrl')} className="sm:col-span-2">
+                {ltr(tx.callback_url)}
+              </Row>
             </dl>
           </Panel>
         </div>
