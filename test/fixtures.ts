@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { expect } from 'vitest';
 import type { z } from 'zod';
@@ -31,11 +32,15 @@ const rials = (n: number) => n.toLocaleString('en-US');
 export const mellatDeposit = (amount: number, account = '1234567890') =>
   `بانک ملت\nحساب${account}\nواریز${rials(amount)}\nمانده${rials(amount + 21_250_000)}\n04/07/15-08:42`;
 
-let counter = 0;
+const issuedMobiles = new Set<string>();
 /** A fresh, valid, unique mobile number for each registration. */
 export function uniqueMobile(): string {
-  counter += 1;
-  return `0912${String(process.pid % 1000).padStart(3, '0')}${String(counter).padStart(4, '0')}`;
+  // Random, not pid + counter: a reused test process starts the counter again while rate limiters on globalThis
+  // remember earlier files' registrations of the same numbers.
+  for (;;) {
+    const mobile = `0912${String(randomInt(10_000_000)).padStart(7, '0')}`;
+    if (!issuedMobiles.has(mobile)) return issuedMobiles.add(mobile), mobile;
+  }
 }
 
 export interface TestMerchant {
