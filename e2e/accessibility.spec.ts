@@ -18,18 +18,21 @@ import {
   type Locale,
   PASSWORD,
   registerMerchant,
+  RETRY,
   seedForwarder,
   seedShopAndCard,
   type ShopWithCard,
+  setLocaleCookie,
   signIn,
   uniqueMobile,
-  setLocaleCookie,
 } from './seed';
 
 /**
  * WCAG 2.1 AA as axe-core measures it: no serious or critical violation on the hosted pay page (pending, paid,
- * cancelled, expired), the sign-in pages and every dashboard page, in Persian and in English, at phone width and at
- * desktop width (the dashboard swaps card lists for tables, and the menu for a side bar). Each test seeds its own data.
+ * cancelled, expired, in its last minute), the sign-in pages and every dashboard page in the states a merchant meets
+ * (dialogs and toasts included), in Persian and in English; at phone width, and at desktop width where the markup
+ * changes with it. Then what axe cannot judge: focus is visible at every tab stop, and the pay page's countdown and
+ * copy buttons are announced to screen readers. Each test seeds its own data.
  */
 
 // Its own server (playwright.config.ts): this file registers many merchants, more than the main server's limits allow.
@@ -72,23 +75,30 @@ async function webhookReceiver() {
 }
 
 /**
- * A merchant whose dashboard shows every state: transactions waiting (one with the buyer's claim), paid, verified and
- * cancelled; an SMS inbox with matched, unmatched, needs-review (two reasons), possible-duplicate and ignored messages.
+ * A merchant whose dashboard shows every state: cards active and inactive; transactions waiting (one with the buyer's
+ * claim), paid, verified and cancelled; an SMS inbox with matched, unmatched, needs-review (two reasons), possible-duplicate and ignored messages.
  */
 async function seedDashboard(request: APIRequestContext) {
   const merchant = await registerMerchant(request, 'A11y Merchant');
   const seeded = await seedShopAndCard(request, merchant);
   const { shop, key } = seeded;
   const claimed = await createTransaction(request, seeded, 1_250_000, { factor_number: 'INV-1', description: 'دو جلد کتاب' });
-  const claim = await request.post(`/api/transactions/payment/${claimed.authority}/claim`, { data: { reference: '123456789', card_last4: '4321' } });
+  const claim = await request.post(`/api/transactions/payment/${claimed.authority}/claim`, { ...RETRY, data: { reference: '123456789', card_last4: '4321' } });
   expect(claim.status(), await claim.text()).toBeLessThan(300);
   const paid = await createTransaction(request, seeded, 480_000, { factor_number: 'INV-2', fee_side: 'customer' });
-  expect((await request.post(`/api/transactions/${paid.id}/confirm`, { headers: key })).status()).toBe(200);
+  expect((await request.post(`/api/transactions/${paid.id}/confirm`, { ...RETRY, headers: key })).status()).toBe(200);
   const verified = await createTransaction(request, seeded, 96_000, { factor_number: 'INV-3' });
-  expect((await request.post(`/api/transactions/${verified.id}/confirm`, { headers: key })).status()).toBe(200);
-  expect((await request.post('/api/transactions/verify', { headers: key, data: { authority: verified.authority, amount: 96_000 } })).status()).toBe(200);
+  expect((await request.post(`/api/transactions/${verified.id}/confirm`, { ...RETRY, headers: key })).status()).toBe(200);
+  expect((await request.post('/api/transactions/verify', { ...RETRY, headers: key, data: { authority: verified.authority, amount: 96_000 } })).status()).toBe(200);
   const cancelled = await createTransaction(request, seeded, 52_000);
-  expect((await request.post(`/api/transactions/${cancelled.id}/cancel`, { headers: key })).status()).toBe(200);
+  expect((await request.post(`/api/transactions/${cancelled.id}/cancel`, { ...RETRY, headers: key })).status()).toBe(200);
+  // More cards: a pale yellow bank's tile (dark text) and an inactive one (greyed).
+  const sepah = await request.post('/api/cards', { ...RETRY, headers: merchant.bearer, data: { card_number: '5892101234567895', owner_name: 'سارا محمدی' } });
+  expect(sepah.status(), await sepah.text()).toBe(201);
+  const melli = await request.post('/api/cards', { ...RETRY, headers: merchant.bearer, data: { card_number: '6037991234567893', owner_name: 'Sara Mohammadi' } });
+  expect(melli.status(), await melli.text()).toBe(201);
+  const inactive = await request.patch(`/api/cards/${(await melli.json()).id}`, { ...RETRY, headers: merchant.bearer, data: { is_active: false } });
+  expect(inactive.status(), await inactive.text()).toBe(200);
   const bySms = await createTransaction(request, seeded, 700_000);
   const waiting = await createTransaction(request, seeded, 820_000);
 
@@ -172,7 +182,10 @@ for (const locale of LOCALES) {
     await page.getByRole('button', { name: m.transactions.actions.confirm }).click();
     await expect(page.getByRole('alertdialog')).toBeVisible();
     await expectNoSeriousViolations(page, `transaction ${locale}, confirm dialog`);
-    await page.keyboard.press('Escape');
+    // Confirmed: the result toast.
+    await page.getByRole('alertdialog').getByRole('button', { name: m.transactions.actions.confirmAction }).click();
+    await expect(page.getByText(m.transactions.actions.confirmed)).toBeVisible();
+    await expectNoSeriousViolations(page, `transaction ${locale}, confirmed toast`);
 
     // The match dialog of a deposit needing review.
     await page.goto('/dashboard/sms?match_status=needs_review');
@@ -206,7 +219,7 @@ for (const locale of LOCALES) {
     await expectNoSeriousViolations(page, `pay ${locale}, claim sent`);
 
     // Paid: the page sends the buyer back to the shop after two seconds; the shop answers 204, so the page stays.
-    expect((await request.post(`/api/transactions/${pending.id}/confirm`, { headers: seeded.key })).status()).toBe(200);
+    expect((await request.post(`/api/transactions/${pending.id}/confirm`, { ...RETRY, headers: seeded.key })).status()).toBe(200);
     await page.route('https://shop.example/**', (route) => route.fulfill({ status: 204 }));
     await page.goto(`/pay/${pending.authority}${query}`);
     await expect(page.getByRole('heading', { name: pay.paid.title })).toBeVisible();
@@ -214,7 +227,7 @@ for (const locale of LOCALES) {
 
     // Cancelled.
     const cancelled = await createTransaction(request, seeded, 80_000);
-    expect((await request.post(`/api/transactions/${cancelled.id}/cancel`, { headers: seeded.key })).status()).toBe(200);
+    expect((await request.post(`/api/transactions/${cancelled.id}/cancel`, { ...RETRY, headers: seeded.key })).status()).toBe(200);
     await page.goto(`/pay/${cancelled.authority}${query}`);
     await expect(page.getByRole('heading', { name: pay.closed.cancelled.title })).toBeVisible();
     await expectNoSeriousViolations(page, `pay ${locale}, cancelled`);
@@ -339,13 +352,13 @@ test.beforeAll(async ({ playwright }) => {
   const merchant = await registerMerchant(request, 'A11y Late');
   const seeded = await seedShopAndCard(request, merchant);
   for (const path of ['/ok', '/fail']) {
-    const res = await request.post(`/api/shops/${seeded.shop.id}/webhooks`, { headers: merchant.bearer, data: { url: receiver.url(path) } });
+    const res = await request.post(`/api/shops/${seeded.shop.id}/webhooks`, { ...RETRY, headers: merchant.bearer, data: { url: receiver.url(path) } });
     expect(res.status(), await res.text()).toBe(201);
   }
   const expired = await createTransaction(request, seeded, 640_000, { factor_number: 'LATE-1' });
   // A paid one: its transaction.paid event goes to both endpoints (one succeeds, one fails and is retried).
   const paid = await createTransaction(request, seeded, 310_000, { factor_number: 'PAID-1' });
-  expect((await request.post(`/api/transactions/${paid.id}/confirm`, { headers: seeded.key })).status()).toBe(200);
+  expect((await request.post(`/api/transactions/${paid.id}/confirm`, { ...RETRY, headers: seeded.key })).status()).toBe(200);
   const { device, trust } = await seedForwarder(request, merchant);
   await trust('Bank Mellat', 'trusted');
   late = { mobile: merchant.mobile, shopId: seeded.shop.id, seeded, expired, deviceToken: device.token, receiver };
@@ -369,9 +382,10 @@ test.describe('when the payment window runs out', () => {
       await expectNoSeriousViolations(page, `pay ${locale}, last minute`);
     }
     await expect
-      .poll(async () => (await (await request.get(`/api/transactions/check/${expired.authority}`)).json()).status, { timeout: 100_000, intervals: [2_000] })
+      .poll(async () => (await (await request.get(`/api/transactions/check/${expired.authority}`, RETRY)).json()).status, { timeout: 100_000, intervals: [2_000] })
       .toBe('expired');
     const inbound = await request.post('/api/sms/inbound', {
+      ...RETRY,
       headers: { Authorization: `Bearer ${deviceToken}` },
       data: { from: 'Bank Mellat', text: depositSms(expired.final_amount), receivedStamp: String(Date.now()) },
     });

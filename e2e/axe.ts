@@ -39,9 +39,7 @@ export async function expectNoSeriousViolations(page: Page, name?: string) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   // Legacy mode runs axe in the page itself; the default mode finishes each run in a new blank page, about three times
   // slower, for cross-origin frames these pages do not have.
-  const t0 = Date.now();
   const results = await new AxeBuilder({ page, axeSource }).withTags(WCAG_21_AA).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
-  console.log('AXE-TIMING', name, Date.now() - t0);
   const blocking = results.violations.filter((v) => BLOCKING.has(v.impact ?? ''));
   const what = name ?? new URL(page.url()).pathname;
   if (results.violations.length > 0) {

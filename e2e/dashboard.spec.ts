@@ -6,6 +6,7 @@ import nav from '../messages/fa/nav.json';
 import shops from '../messages/fa/shops.json';
 import sms from '../messages/fa/sms.json';
 import transactions from '../messages/fa/transactions.json';
+import { expectNoSeriousViolations } from './axe';
 
 // The dashboard is driven in Persian, its default; names come from the same message files the pages use.
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -64,6 +65,7 @@ test('a merchant registers, sets up a shop and a card, confirms a payment and ex
   await expect(keyPanel.getByRole('button', { name: common.copied })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(apiKey);
   await shot(page, 'shop-created');
+  await expectNoSeriousViolations(page, 'the API key shown once');
 
   // A card: a wrong number is refused inline as it is typed; a right one is added.
   await page.goto('/dashboard/cards');
@@ -71,6 +73,7 @@ test('a merchant registers, sets up a shop and a card, confirms a payment and ex
   await cardForm.getByLabel(cards.form.cardNumber).fill('6037991234567890');
   await expect(cardForm.getByRole('alert')).toContainText(cards.errors.cardInvalid);
   await shot(page, 'card-invalid');
+  await expectNoSeriousViolations(page, 'a card number refused as typed');
   await cardForm.getByLabel(cards.form.cardNumber).fill('6037991234567893');
   await expect(cardForm.getByRole('alert')).toHaveCount(0);
   await cardForm.getByLabel(cards.form.ownerName).fill('سارا احمدی');
@@ -237,6 +240,7 @@ test('an SMS forwarder is set up from its QR code; deposits needing review are m
   await expect(setup.getByRole('img')).toBeVisible();
   const token = (await setup.locator('code').nth(1).textContent())!.trim();
   await shot(page, 'sms-device-setup');
+  await expectNoSeriousViolations(page, 'the setup QR code of a phone');
 
   const postSms = async (from: string, amount: number, balance: string) => {
     const inbound = await request.post('/api/sms/inbound', {
@@ -264,6 +268,7 @@ test('an SMS forwarder is set up from its QR code; deposits needing review are m
   await dialog.getByRole('radio', { name: new RegExp(tx.authority.slice(0, 8)) }).check();
   await dialog.getByRole('checkbox', { name: sms.match.acceptDifference }).check();
   await shot(page, 'sms-match-dialog');
+  await expectNoSeriousViolations(page, 'the match dialog with a choice made');
   await dialog.getByRole('button', { name: sms.match.confirm, exact: true }).click();
   await expect(page.getByText(sms.match.matched)).toBeVisible();
   expect((await (await request.get(`/api/transactions/check/${tx.authority}`)).json()).status).toBe('paid');

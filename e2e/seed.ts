@@ -1,14 +1,26 @@
+import { randomInt } from 'node:crypto';
 import { type APIRequestContext, type BrowserContext, expect, type Page } from '@playwright/test';
 
 /** Data for one test, created over the real API: every test seeds its own merchant, so tests never share rows. */
 
 export const PASSWORD = 'secret123';
 
+/**
+ * For every API call of the seeding: retry a connection reset. The server closes an idle keep-alive connection after
+ * five seconds, and a request sent on it in that instant is reset before the server reads it (so never applied twice).
+ */
+export const RETRY = { maxRetries: 2 };
+
 export type Locale = 'fa' | 'en';
 
-let counter = 0;
-/** A mobile number no other test of this run uses. */
-export const uniqueMobile = (prefix = '0931') => `${prefix}${String(Date.now() + counter++).slice(-7)}`;
+const issuedMobiles = new Set<string>();
+/** A mobile number no other test of this run uses: random (a restarted worker would repeat a counter), never twice. */
+export function uniqueMobile(prefix = '0931'): string {
+  for (;;) {
+    const mobile = `${prefix}${String(randomInt(10_000_000)).padStart(7, '0')}`;
+    if (!issuedMobiles.has(mobile)) return issuedMobiles.add(mobile), mobile;
+  }
+}
 
 async function created(response: Promise<import('@playwright/test').APIResponse>) {
   const res = await response;
@@ -23,7 +35,7 @@ export interface Merchant {
 
 export async function registerMerchant(request: APIRequestContext, name = 'A11y Merchant'): Promise<Merchant> {
   const mobile = uniqueMobile();
-  const { access_token } = await created(request.post('/api/auth/register', { data: { name, mobile, password: PASSWORD } }));
+  const { access_token } = await created(request.post('/api/auth/register', { ...RETRY, data: { name, mobile, password: PASSWORD } }));
   return { mobile, bearer: { Authorization: `Bearer ${access_token}` } };
 }
 
@@ -35,9 +47,10 @@ export interface ShopWithCard {
 
 /** A shop and a Mellat card whose Sheba names account 1234567890, the account the deposit SMS below print. */
 export async function seedShopAndCard(request: APIRequestContext, merchant: Merchant, shopName = 'کتاب‌فروشی آفتاب'): Promise<ShopWithCard> {
-  const shop = await created(request.post('/api/shops', { headers: merchant.bearer, data: { name: shopName, website: 'https://shop.example' } }));
+  const shop = await created(request.post('/api/shops', { ...RETRY, headers: merchant.bearer, data: { name: shopName, website: 'https://shop.example' } }));
   const card = await created(
     request.post('/api/cards', {
+      ...RETRY,
       headers: merchant.bearer,
       data: { card_number: '6104331234567890', owner_name: 'سارا محمدی', sheba: 'IR160120000000001234567890' },
     }),
@@ -60,6 +73,7 @@ export async function createTransaction(
 ): Promise<CreatedTransaction> {
   return created(
     request.post('/api/transactions/create', {
+      ...RETRY,
       headers: key,
       data: { shop_id: shop.id, card_id: card.id, amount, callback_url: 'https://shop.example/back', ...extra },
     }),
@@ -68,11 +82,11 @@ export async function createTransaction(
 
 /** A phone that forwards SMS, and a function that forwards one through it. */
 export async function seedForwarder(request: APIRequestContext, merchant: Merchant) {
-  const device = await created(request.post('/api/sms/devices', { headers: merchant.bearer, data: { name: 'گوشی فروشگاه' } }));
+  const device = await created(request.post('/api/sms/devices', { ...RETRY, headers: merchant.bearer, data: { name: 'گوشی فروشگاه' } }));
   const trust = async (sender: string, trust: 'trusted' | 'blocked') =>
-    created(request.post('/api/sms/senders', { headers: merchant.bearer, data: { device_id: device.id, sender, trust } }));
+    created(request.post('/api/sms/senders', { ...RETRY, headers: merchant.bearer, data: { device_id: device.id, sender, trust } }));
   const forward = async (from: string, text: string) =>
-    created(request.post('/api/sms/inbound', { headers: { Authorization: `Bearer ${device.token}` }, data: { from, text, receivedStamp: String(Date.now()) } }));
+    created(request.post('/api/sms/inbound', { ...RETRY, headers: { Authorization: `Bearer ${device.token}` }, data: { from, text, receivedStamp: String(Date.now()) } }));
   return { device, trust, forward };
 }
 

@@ -21,7 +21,7 @@ export default async function AuthLayout({ children }: { children: ReactNode }) 
           <LanguageSwitch locale={locale} />
         </header>
         <main className="mx-auto mt-8 w-full max-w-md flex-1 sm:mt-16">{children}</main>
-        <p className="mx-auto mt-8 max-w-md text-center text-xs text-ink-500">{t('tagline')}</p>
+        <footer className="mx-auto mt-8 max-w-md text-center text-xs text-ink-500">{t('tagline')}</footer>
       </div>
     </IntlProvider>
   );

@@ -29,7 +29,11 @@ export function ListWithForm({ title, description, addLabel, formAnchor, listTit
     <>
       <PageHeader title={title} description={description} actions={isEmpty ? undefined : toForm(addLabel)} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
-        <section aria-label={listTitle}>
+        <section aria-labelledby={`${formAnchor}-list-title`}>
+          {/* Named by a heading, so the items' own headings (h3) follow an h2 as the page's outline expects. */}
+          <h2 id={`${formAnchor}-list-title`} className="sr-only">
+            {listTitle}
+          </h2>
           {isEmpty ? (
             <Panel>
               <EmptyState title={empty.title} body={empty.body} action={toForm(empty.action)} icon={empty.icon} />

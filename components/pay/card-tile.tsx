@@ -1,6 +1,6 @@
-import { textToneOn } from '@/lib/banking/bank-color';
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { localizeDigits, type Locale } from '@/lib/format/number';
+import { bankTilePalette } from '@/components/ui/bank-tile';
 import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
 
 /**
@@ -22,20 +22,20 @@ export function CardTile({
   locale: Locale;
   text: { label: string; number: string; owner: string; copy: CopyButtonText };
 }) {
-  const color = /^#[0-9a-f]{6}$/i.test(bankColor) ? bankColor : '#0f766e';
-  const dark = textToneOn(color) === 'dark';
+  const palette = bankTilePalette(bankColor);
+  const { dark } = palette;
   const groups = groupCardNumber(cardNumber).split(' ');
   return (
     <section
       aria-label={text.label}
-      className={`relative overflow-hidden rounded-3xl p-5 shadow-lg shadow-ink-900/15 ${dark ? 'text-ink-950' : 'text-white'}`}
-      style={{ background: `linear-gradient(135deg, ${color}, color-mix(in oklab, ${color} 78%, black))` }}
+      className={`relative overflow-hidden rounded-3xl p-5 shadow-lg shadow-ink-900/15 ${palette.text}`}
+      style={{ background: palette.background }}
     >
       <span aria-hidden="true" className={`absolute -top-16 -left-10 size-48 rounded-full ${dark ? 'bg-white/25' : 'bg-white/10'}`} />
       <span aria-hidden="true" className={`absolute -right-12 -bottom-20 size-56 rounded-full ${dark ? 'bg-black/5' : 'bg-black/10'}`} />
       <div className="relative flex items-start justify-between gap-3">
         <div className="min-w-0">
-          <p className={`text-xs ${dark ? 'text-ink-800' : 'text-white/80'}`}>{text.label}</p>
+          <p className={`text-xs ${palette.label}`}>{text.label}</p>
           <p className="mt-0.5 truncate text-base font-bold">{bankName}</p>
         </div>
         <svg viewBox="0 0 40 30" aria-hidden="true" className="h-7 w-9 shrink-0">
@@ -53,7 +53,7 @@ export function CardTile({
       </p>
       <div className="relative mt-5 flex items-end justify-between gap-3">
         <p className="min-w-0">
-          <span className={`block text-xs ${dark ? 'text-ink-800' : 'text-white/80'}`}>{text.owner}</span>
+          <span className={`block text-xs ${palette.label}`}>{text.owner}</span>
           <bdi className="block truncate font-semibold">{ownerName}</bdi>
         </p>
         <CopyButton

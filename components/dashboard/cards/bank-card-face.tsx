@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import { textToneOn } from '@/lib/banking/bank-color';
 import { groupSheba } from '@/lib/banking/typed-digits';
 import { localizeDigits, type Locale } from '@/lib/format/number';
+import { bankTilePalette } from '@/components/ui/bank-tile';
 
 /** The tile's colour before a bank is known (the add form's preview) or for a BIN no longer in the bank table. */
 const NO_BANK_COLOR = '#56605f';
@@ -39,16 +39,16 @@ export function BankCardFace({
   text: { number: string; owner: string; sheba: string };
   /** Top end corner, e.g. the active/inactive badge. */
   corner?: ReactNode;
-  /** An inactive card: greyed, so it reads as out of use at a glance. */
+  /** An inactive card: greyed, so it reads as out of use at a glance (not faded: its text keeps its contrast). */
   dimmed?: boolean;
 }) {
-  const color = bankColor ?? NO_BANK_COLOR;
-  const dark = textToneOn(color) === 'dark';
-  const muted = dark ? 'text-ink-800' : 'text-white/80';
+  const palette = bankTilePalette(bankColor ?? NO_BANK_COLOR);
+  const { dark } = palette;
+  const muted = palette.label;
   return (
     <div
-      className={`@container relative overflow-hidden rounded-2xl p-4 shadow-md shadow-ink-900/15 transition-[filter] sm:p-5 ${dark ? 'text-ink-950' : 'text-white'} ${dimmed ? 'opacity-75 grayscale' : ''}`}
-      style={{ background: `linear-gradient(135deg, ${color}, color-mix(in oklab, ${color} 78%, black))` }}
+      className={`@container relative overflow-hidden rounded-2xl p-4 shadow-md shadow-ink-900/15 transition-[filter] sm:p-5 ${palette.text} ${dimmed ? 'grayscale' : ''}`}
+      style={{ background: palette.background }}
     >
       <span aria-hidden="true" className={`absolute -top-16 -left-10 size-48 rounded-full ${dark ? 'bg-white/25' : 'bg-white/10'}`} />
       <span aria-hidden="true" className={`absolute -right-12 -bottom-20 size-56 rounded-full ${dark ? 'bg-black/5' : 'bg-black/10'}`} />
