@@ -28,6 +28,19 @@ export default defineConfig({
       KPAY_PUBLIC_URL: 'http://kpay.test',
       DATABASE_URL: '',
       LOG_LEVEL: 'silent',
+      // The crypto rail: the published test mnemonic, fixed rates, and nodes named for litecoin (regtest), ethereum
+      // (dev) and tron; bitcoin has none, so it is the disabled network. Chain tests start real nodes themselves.
+      KPAY_WALLET_MNEMONIC: 'abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon abandon about',
+      KPAY_LITECOIN_CHAIN: 'regtest',
+      KPAY_LITECOIN_NODE_URL: 'http://127.0.0.1:19443',
+      KPAY_ETHEREUM_CHAIN: 'dev',
+      KPAY_ETHEREUM_NODE_URL: 'http://127.0.0.1:8545',
+      KPAY_TRON_NODE_URL: 'http://127.0.0.1:8090',
+      KPAY_TOKEN_CONTRACTS: 'usdt_erc20:0x5FbDB2315678afecb367f032d93F642f64180aa3',
+      KPAY_RATE_SOURCE: 'fixed',
+      KPAY_FIXED_USD_RATES: 'btc:65000,ltc:80.25,eth:3000,bnb:600,trx:0.125',
+      KPAY_IRR_RATE_SOURCE: 'fixed',
+      KPAY_FIXED_IRR_PER_USD: '1000000',
     },
   },
 });

@@ -15,6 +15,7 @@ export const ERROR_CODES = [
   'payload_too_large',
   'validation_failed',
   'rate_limited',
+  'rate_unavailable',
   'internal_error',
 ] as const;
 

@@ -3,6 +3,7 @@
 // without touching db/); this barrel exports tables only.
 export * from './accounts';
 export * from './cards';
+export * from './crypto';
 export * from './shops';
 export * from './sms';
 export * from './transactions';

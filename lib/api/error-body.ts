@@ -14,6 +14,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
   validation_failed: 422,
   rate_limited: 429,
+  // A price source is down or its rate too old: the caller may try again; nothing was created.
+  rate_unavailable: 503,
   internal_error: 500,
 };
 
@@ -30,11 +32,11 @@ export interface ErrorAnswer {
 }
 
 /**
- * The API's error shape for anything thrown: an AppError below 500 as it is, everything else as a bare 500 that leaks
+ * The API's error shape for anything thrown: an AppError as it is (but internal_error), everything else as a bare 500 that leaks
  * nothing but the request id. Used by apiRoute, dashboardAction, the CSV export and the auth actions alike.
  */
 export function toErrorBody(error: unknown, requestId?: string): ErrorAnswer {
-  if (error instanceof AppError && ERROR_STATUS[error.code] < 500) {
+  if (error instanceof AppError && error.code !== 'internal_error') {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
     if (error.code === 'unauthorized') headers['WWW-Authenticate'] = 'Bearer';

@@ -14,7 +14,15 @@ type Schema = z.ZodType | undefined;
 const MAX_BODY_BYTES = 64 * 1024;
 
 export interface RouteContext<A extends OperationAuth, B extends Schema, Q extends Schema, P extends Schema> {
-  principal: A extends 'none' ? null : A extends 'user' ? UserPrincipal : A extends 'device' ? DevicePrincipal : Principal;
+  principal: A extends 'none'
+    ? null
+    : A extends 'optional'
+      ? Principal | null
+      : A extends 'user'
+        ? UserPrincipal
+        : A extends 'device'
+          ? DevicePrincipal
+          : Principal;
   body: Parsed<B>;
   query: Parsed<Q>;
   params: Parsed<P>;
@@ -46,7 +54,7 @@ export function apiRoute<M extends RouteMethod, A extends OperationAuth, P exten
     let response: Response;
     try {
       const params = operation.params ? parseParams(operation.params, await next.params) : undefined;
-      const principal = operation.auth === 'none' ? null : await resolvePrincipal(request.headers, operation.auth);
+      const principal = await principalFor(operation.auth, request.headers);
       const query = operation.query
         ? validate(operation.query, rejectNul(Object.fromEntries(new URL(request.url).searchParams)))
         : undefined;
@@ -64,7 +72,7 @@ export function apiRoute<M extends RouteMethod, A extends OperationAuth, P exten
       });
       if (operation.response) {
         if (CHECK_RESPONSES) checkResponse(operation, result);
-        response = json(result, operation.status);
+        response = json(result, successStatus.get(result as object) ?? operation.status);
       } else {
         response = new Response(null, { status: 204 });
       }
@@ -79,6 +87,26 @@ export function apiRoute<M extends RouteMethod, A extends OperationAuth, P exten
 }
 
 const OPERATION = Symbol.for('kpay.api.operation');
+
+async function principalFor(auth: OperationAuth, headers: Headers): Promise<Principal | DevicePrincipal | null> {
+  if (auth === 'none') return null;
+  if (auth === 'optional') {
+    const sent = headers.has('authorization') || headers.has('x-api-key');
+    return sent ? resolvePrincipal(headers, 'user_or_key') : null;
+  }
+  return resolvePrincipal(headers, auth);
+}
+
+const successStatus = new WeakMap<object, 200 | 201>();
+
+/**
+ * A handler's answer with another success status than its operation's: a create that finds the same request already
+ * done (an idempotent retry) answers 200 with the existing resource instead of 201.
+ */
+export function answerWithStatus<T extends object>(data: T, status: 200 | 201): T {
+  successStatus.set(data, status);
+  return data;
+}
 
 /** The operation a route handler serves (undefined for a fallback): tests check it against the file's path and export name. */
 export const operationOf = (handler: unknown): AnyOperation | undefined =>

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { z } from 'zod';
 import { authOperations } from '@/lib/auth/operations';
 import { cardOperations } from '@/lib/cards/operations';
+import { cryptoPaymentOperations } from '@/lib/crypto-payments/operations';
+import { currencyOperations } from '@/lib/currencies/operations';
 import { ERROR_CODES } from '@/lib/errors';
 import { shopOperations } from '@/lib/shops/operations';
 import { smsOperations } from '@/lib/sms/operations';
@@ -20,6 +22,7 @@ const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[]
   { tag: 'Transactions', operations: transactionOperations },
   { tag: 'SMS', operations: smsOperations },
   { tag: 'Webhooks', operations: webhookOperations },
+  { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations } },
 ];
 
 export const operations: AnyOperation[] = domains.flatMap((d) => Object.values(d.operations));
@@ -104,7 +107,14 @@ function toOperationObject(op: AnyOperation) {
     tags: [op.tag],
     summary: op.summary,
     ...(op.description && { description: op.description }),
-    ...(op.auth !== 'none' && { security: op.auth === 'user_or_key' ? [{ bearerAuth: [] }, { apiKey: [] }] : [{ bearerAuth: [] }] }),
+    ...(op.auth !== 'none' && {
+      security:
+        op.auth === 'optional'
+          ? [{}, { bearerAuth: [] }, { apiKey: [] }]
+          : op.auth === 'user_or_key'
+            ? [{ bearerAuth: [] }, { apiKey: [] }]
+            : [{ bearerAuth: [] }],
+    }),
     ...(parameters.length && { parameters }),
     ...(op.body && { requestBody: { required: true, content: content(op.body) } }),
     responses: {

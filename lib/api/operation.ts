@@ -4,8 +4,9 @@ import type { ErrorCode } from '@/lib/errors';
 import type { RouteMethod } from './route-fallbacks';
 import type { RateLimitName, RateLimitRequest } from './route-rate-limits';
 
-export type OperationAuth = AuthMode | 'none';
-export type OperationTag = 'Authentication' | 'Shops' | 'Cards' | 'Transactions' | 'SMS' | 'Webhooks';
+/** 'optional': public, and a user token or shop API key when one is sent (the handler then answers for that caller). */
+export type OperationAuth = AuthMode | 'none' | 'optional';
+export type OperationTag = 'Authentication' | 'Shops' | 'Cards' | 'Transactions' | 'SMS' | 'Webhooks' | 'Crypto gateway';
 
 type Schema = z.ZodType | undefined;
 /** What a schema gives the handler (undefined when the operation has none). */

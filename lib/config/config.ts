@@ -1,5 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
+import { CHAINS_OF, type Network, NETWORKS } from '@/lib/currencies/networks';
 import { loadGeneratedSecrets } from './generated-secrets';
 
 /** "1.25" -> 125 basis points, by string arithmetic: a float never touches a money setting. */
@@ -13,6 +14,27 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
 const int = (fallback: number, min = 0) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(min));
+
+/** `btc:65000,eth:3000.5`: a price asset and its USD rate as a plain decimal. */
+const RATE_LIST = /^\s*[a-z]+:(0|[1-9][0-9]*)(\.[0-9]+)?\s*(,\s*[a-z]+:(0|[1-9][0-9]*)(\.[0-9]+)?\s*)*$/;
+
+const upper = (network: Network) => network.toUpperCase();
+
+/** Per network: KPAY_<NETWORK>_CHAIN, _NODE_URL (a network without one is disabled), _CONFIRMATIONS, _CHAIN_ID (EVM). */
+function networkVariables() {
+  return Object.fromEntries(
+    NETWORKS.flatMap((network) => [
+      [`KPAY_${upper(network)}_CHAIN`, optional(z.enum(CHAINS_OF[network]))],
+      [`KPAY_${upper(network)}_NODE_URL`, optional(z.url({ protocol: /^https?$/ }))],
+      [`KPAY_${upper(network)}_CONFIRMATIONS`, optional(z.coerce.number().int().min(1).max(1000))],
+      [`KPAY_${upper(network)}_CHAIN_ID`, optional(z.coerce.number().int().min(1))],
+    ]),
+  ) as Record<string, z.ZodOptional<z.ZodType<string | number | undefined>>>;
+}
+
+/** `a:1,b:2` as a map; the schema has checked the shape. */
+const pairs = (list: string | undefined): Record<string, string> =>
+  Object.fromEntries((list ?? '').split(',').filter((p) => p.trim()).map((p) => p.trim().split(':') as [string, string]));
 
 /** Every environment variable KPay reads. The README's configuration table mirrors this list. */
 const envSchema = z.object({
@@ -47,6 +69,20 @@ const envSchema = z.object({
   KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
   KPAY_JOBS: optional(z.enum(['inline', 'off'])).transform((v) => v ?? 'inline'),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
+  // Crypto rail. The mnemonic is the wallet: see README "Crypto wallet" for backing it up.
+  KPAY_WALLET_MNEMONIC: optional(z.string().max(1000)),
+  KPAY_TOKEN_CONTRACTS: optional(z.string().regex(/^\s*[a-z0-9_]+:\S+\s*(,\s*[a-z0-9_]+:\S+\s*)*$/, 'must be like usdt_erc20:0x...,usdc_erc20:0x...')),
+  KPAY_RATE_SOURCE: optional(z.enum(['coingecko', 'fixed'])).transform((v) => v ?? 'coingecko'),
+  KPAY_COINGECKO_URL: optional(z.url({ protocol: /^https?$/ })),
+  KPAY_COINGECKO_API_KEY: optional(z.string().max(200)),
+  KPAY_FIXED_USD_RATES: optional(z.string().regex(RATE_LIST, 'must be like btc:65000,eth:3000.5')),
+  KPAY_IRR_RATE_SOURCE: optional(z.enum(['nobitex', 'fixed'])).transform((v) => v ?? 'nobitex'),
+  KPAY_NOBITEX_URL: optional(z.url({ protocol: /^https?$/ })),
+  KPAY_FIXED_IRR_PER_USD: optional(z.string().regex(/^[1-9][0-9]{0,15}$/, 'must be a whole number of Rials')),
+  KPAY_RATE_MAX_AGE_SECONDS: int(600, 1),
+  KPAY_RATE_CACHE_SECONDS: int(30, 0),
+  KPAY_RATE_TIMEOUT_MS: int(5_000, 100),
+  ...networkVariables(),
 }).refine((e) => e.KPAY_SMS_LOOKBACK_MINUTES > e.KPAY_SMS_GRACE_MINUTES, {
   path: ['KPAY_SMS_LOOKBACK_MINUTES'],
   // A deposit on time by the grace must still find its transaction holding the amount.
@@ -101,6 +137,39 @@ export function readConfig(env: Record<string, string | undefined>) {
       allowPrivateTargets: e.KPAY_ALLOW_PRIVATE_WEBHOOKS,
       retryBaseSeconds: e.KPAY_WEBHOOK_RETRY_BASE_SECONDS,
       leaseSeconds: e.KPAY_WEBHOOK_LEASE_SECONDS,
+    },
+    crypto: {
+      /** The BIP39 phrase when configured; lib/wallet otherwise keeps a generated one in the data folder. */
+      walletMnemonic: e.KPAY_WALLET_MNEMONIC?.trim(),
+      networks: Object.fromEntries(
+        NETWORKS.map((network) => {
+          const v = (name: string) => (e as Record<string, unknown>)[`KPAY_${upper(network)}_${name}`];
+          return [
+            network,
+            {
+              chain: (v('CHAIN') as string | undefined) ?? 'mainnet',
+              nodeUrl: v('NODE_URL') as string | undefined,
+              confirmations: v('CONFIRMATIONS') as number | undefined,
+              chainId: v('CHAIN_ID') as number | undefined,
+            },
+          ];
+        }),
+      ) as { [N in Network]: { chain: (typeof CHAINS_OF)[N][number]; nodeUrl?: string; confirmations?: number; chainId?: number } },
+      /** Token contracts by currency code for the configured chain (a dev chain's deployed test tokens). */
+      tokenContracts: pairs(e.KPAY_TOKEN_CONTRACTS),
+    },
+    rates: {
+      usdSource: e.KPAY_RATE_SOURCE,
+      coingecko: { url: (e.KPAY_COINGECKO_URL ?? 'https://api.coingecko.com/api/v3').replace(/\/+$/, ''), apiKey: e.KPAY_COINGECKO_API_KEY },
+      /** USD per one unit of a price asset (btc, ltc, eth, bnb, trx), as configured decimals. */
+      fixedUsd: pairs(e.KPAY_FIXED_USD_RATES),
+      irrSource: e.KPAY_IRR_RATE_SOURCE,
+      nobitex: { url: (e.KPAY_NOBITEX_URL ?? 'https://api.nobitex.ir').replace(/\/+$/, '') },
+      /** Rials per USDT, when fixed. */
+      fixedIrrPerUsd: e.KPAY_FIXED_IRR_PER_USD,
+      maxAgeSeconds: e.KPAY_RATE_MAX_AGE_SECONDS,
+      cacheSeconds: e.KPAY_RATE_CACHE_SECONDS,
+      timeoutMs: e.KPAY_RATE_TIMEOUT_MS,
     },
     runJobsInline: e.KPAY_JOBS === 'inline',
     logLevel: e.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import PgBoss from 'pg-boss';
 import { database, databaseHandle } from '@/db/client';
+import { expireDueCryptoPayments } from '@/lib/crypto-payments/expire-due-crypto-payments';
 import { logger } from '@/lib/observability/logger';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { releaseHeldAmounts } from '@/lib/transactions/held-amounts';
@@ -19,6 +20,11 @@ const JOBS: { name: string; everySeconds: number; run: () => Promise<unknown> }[
         await expireDueTransactions(tx);
         await releaseHeldAmounts(tx);
       }),
+  },
+  {
+    name: 'expire-crypto-payments',
+    everySeconds: 5,
+    run: async () => expireDueCryptoPayments(await database()),
   },
   {
     name: 'deliver-webhooks',

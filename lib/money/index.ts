@@ -2,7 +2,7 @@
 export { type Amount, amount, MAX_DECIMALS, MAX_UNITS } from './amount';
 export { parseAmount, safeParseAmount, type ParseAmountOptions, type ParseAmountResult } from './parse-amount';
 export { formatAmount } from './format-amount';
-export { amountSchema } from './amount-schema';
+export { amountSchema, decimalTextSchema } from './amount-schema';
 export { addAmounts, multiplyAmount, subtractAmounts } from './arithmetic';
 export { compareAmounts, maxAmount, minAmount } from './compare-amounts';
 export { multiplyBasisPoints, roundAmount, type Rounding } from './rounding';

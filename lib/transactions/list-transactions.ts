@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, lt, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import { database } from '@/db/client';
+import { dateBoundary } from '@/lib/api/date-boundary';
 import { paginate } from '@/lib/api/pagination';
 import { transactions } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
@@ -10,13 +11,6 @@ import { toTransactionResponse, visibleTransactions } from './transaction-access
 
 type Query = z.output<typeof listTransactionsQuery>;
 
-/** A bare date means the start of that day (UTC) for `from` and the start of the next day for `to`. */
-const boundary = (value: string, end: boolean): Date => {
-  if (value.includes('T')) return new Date(value);
-  const day = new Date(`${value}T00:00:00Z`);
-  return end ? new Date(day.getTime() + 86_400_000) : day;
-};
-
 export async function listTransactions(principal: Principal, query: Query): Promise<z.infer<typeof transactionListResponse>> {
   const db = await database();
   const now = new Date();
@@ -25,8 +19,8 @@ export async function listTransactions(principal: Principal, query: Query): Prom
     query.shop_id ? eq(transactions.shopId, query.shop_id) : undefined,
     // A status as the merchant means it: "expired" includes pending rows past their time, "pending" excludes them.
     query.status ? statusInSql([query.status], now) : undefined,
-    query.from ? gte(transactions.createdAt, boundary(query.from, false)) : undefined,
-    query.to ? lt(transactions.createdAt, boundary(query.to, true)) : undefined,
+    query.from ? gte(transactions.createdAt, dateBoundary(query.from, false)) : undefined,
+    query.to ? lt(transactions.createdAt, dateBoundary(query.to, true)) : undefined,
     query.search ? or(eq(transactions.authority, query.search), eq(transactions.factorNumber, query.search)) : undefined,
   );
   const { rows, ...page } = await paginate(

@@ -4,5 +4,11 @@ export const WEBHOOK_EVENT_TYPES = [
   'transaction.verified',
   'transaction.expired',
   'transaction.cancelled',
+  'crypto_payment.created',
+  'crypto_payment.pending',
+  'crypto_payment.confirming',
+  'crypto_payment.completed',
+  'crypto_payment.expired',
+  'crypto_payment.failed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];

@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { CRYPTO_PAYMENT_STATUSES } from '@/lib/crypto-payments/crypto-payment-statuses';
+import { CURRENCY_CODES } from '@/lib/currencies/currencies';
+import { NETWORKS } from '@/lib/currencies/networks';
+import { users } from './accounts';
+import { createdAt, updatedAt } from './columns';
+import { shops } from './shops';
+
+/**
+ * Address indexes, one sequence per HD account (lib/wallet/derivation-paths.ts): networks sharing an account (ETH and
+ * BSC; the bitcoin and litecoin test chains) share its sequence, so a key is never handed out twice. A sequence never
+ * gives a number back, even when the transaction that took it rolls back: a gap, never a reuse.
+ */
+const addressSequence = (name: string) => pgSequence(name, { startWith: 0, minValue: 0, maxValue: 2_147_483_647, cycle: false });
+export const walletIndexBip84Coin0 = addressSequence('wallet_index_bip84_0');
+export const walletIndexBip84Coin1 = addressSequence('wallet_index_bip84_1');
+export const walletIndexBip84Coin2 = addressSequence('wallet_index_bip84_2');
+export const walletIndexBip44Coin60 = addressSequence('wallet_index_bip44_60');
+export const walletIndexBip44Coin195 = addressSequence('wallet_index_bip44_195');
+
+/** Every address KPay's wallet has handed out (deposit addresses now; change and hot-wallet addresses later). */
+export const walletAddresses = pgTable(
+  'wallet_addresses',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    address: text('address').notNull(),
+    // m/84'/0'/0'/0/7: with the mnemonic, all that is needed to spend from it.
+    derivationPath: text('derivation_path').notNull(),
+    addressIndex: integer('address_index').notNull(),
+    purpose: text('purpose', { enum: ['deposit', 'change', 'hot'] }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('wallet_addresses_address_uq').on(t.network, t.chain, t.address),
+    uniqueIndex('wallet_addresses_path_uq').on(t.derivationPath),
+  ],
+);
+
+export const cryptoPayments = pgTable(
+  'crypto_payments',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id),
+    orderId: text('order_id').notNull(),
+    // sha256 of the creating request's fields: the same order_id with the same body is a retry, another body a conflict.
+    requestHash: text('request_hash').notNull(),
+    currency: text('currency', { enum: CURRENCY_CODES }).notNull(),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    // Integer base units of the currency (satoshi, wei, sun, token units); numeric(78,0) holds any uint256.
+    requestedAmount: numeric('requested_amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    receivedAmount: numeric('received_amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull().default(sql`0`),
+    // What the merchant priced it in, if not in the currency itself: USD (2 decimals) or integer Rials.
+    amountUsd: numeric('amount_usd', { precision: 20, scale: 2 }),
+    amountIrr: bigint('amount_irr', { mode: 'number' }),
+    // The conversion, as quoted at creation: USD per unit of the currency, Rials per USD, their source and time.
+    rateUsd: text('rate_usd'),
+    rateIrr: text('rate_irr'),
+    rateSource: text('rate_source'),
+    rateAt: timestamp('rate_at', { withTimezone: true }),
+    walletAddressId: uuid('wallet_address_id')
+      .notNull()
+      .references(() => walletAddresses.id),
+    depositAddress: text('deposit_address').notNull(),
+    memo: text('memo'),
+    status: text('status', { enum: CRYPTO_PAYMENT_STATUSES }).notNull().default('created'),
+    // Exception flags beside the status, as BTCPay keeps them.
+    underpaid: boolean('underpaid').notNull().default(false),
+    overpaid: boolean('overpaid').notNull().default(false),
+    paidLate: boolean('paid_late').notNull().default(false),
+    confirmations: integer('confirmations').notNull().default(0),
+    requiredConfirmations: integer('required_confirmations').notNull(),
+    txHash: text('tx_hash'),
+    callbackSuccess: text('callback_success'),
+    callbackFailed: text('callback_failed'),
+    webhookUrl: text('webhook_url'),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    paidAt: timestamp('paid_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('crypto_payments_order_uq').on(t.userId, t.orderId),
+    uniqueIndex('crypto_payments_address_uq').on(t.walletAddressId),
+    index('crypto_payments_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('crypto_payments_user_status_created_idx').on(t.userId, t.status, t.createdAt, t.id),
+    index('crypto_payments_shop_created_idx').on(t.shopId, t.createdAt, t.id),
+    index('crypto_payments_created_expiry_idx').on(t.expiresAt).where(sql`status = 'created'`),
+  ],
+);
+
+/** Every state change of a crypto payment, written in the same database transaction as the change. */
+export const cryptoPaymentEvents = pgTable(
+  'crypto_payment_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => cryptoPayments.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actor: text('actor', { enum: ['merchant', 'shop_api', 'chain', 'system'] }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('crypto_payment_events_payment_idx').on(t.paymentId, t.createdAt)],
+);
