@@ -16,7 +16,24 @@ const a11yPort = port + 2;
 const shortWindowPort = port + 3;
 process.env.E2E_A11Y_BASE_URL = `http://localhost:${a11yPort}`;
 process.env.E2E_SHORT_WINDOW_BASE_URL = `http://localhost:${shortWindowPort}`;
+// Crypto currencies are enabled by naming nodes (nothing here talks to them yet) and priced at fixed rates; the
+// wallet's mnemonic is generated into each server's data folder, as on a newcomer's first start.
+const cryptoEnv = {
+  KPAY_BITCOIN_CHAIN: 'regtest',
+  KPAY_BITCOIN_NODE_URL: 'http://127.0.0.1:18443',
+  KPAY_LITECOIN_CHAIN: 'regtest',
+  KPAY_LITECOIN_NODE_URL: 'http://127.0.0.1:19443',
+  KPAY_ETHEREUM_CHAIN: 'dev',
+  KPAY_ETHEREUM_NODE_URL: 'http://127.0.0.1:8545',
+  KPAY_TRON_NODE_URL: 'http://127.0.0.1:8090',
+  KPAY_TOKEN_CONTRACTS: 'usdt_erc20:0x5FbDB2315678afecb367f032d93F642f64180aa3',
+  KPAY_RATE_SOURCE: 'fixed',
+  KPAY_FIXED_USD_RATES: 'btc:65000,ltc:80.25,eth:3000,bnb:600,trx:0.125',
+  KPAY_IRR_RATE_SOURCE: 'fixed',
+  KPAY_FIXED_IRR_PER_USD: '1000000',
+};
 const a11yEnv = {
+  ...cryptoEnv,
   DATABASE_URL: '',
   LOG_LEVEL: 'warn',
   KPAY_REGISTRATIONS_PER_IP: '1000',
@@ -53,7 +70,7 @@ export default defineConfig({
       timeout: 240_000,
       reuseExistingServer: false,
       stdout: 'pipe',
-      env: { PORT: String(port), KPAY_DATA_DIR: dataDir, KPAY_PUBLIC_URL: `http://localhost:${port}`, DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...cryptoEnv, PORT: String(port), KPAY_DATA_DIR: dataDir, KPAY_PUBLIC_URL: `http://localhost:${port}`, DATABASE_URL: '', LOG_LEVEL: 'warn' },
     },
     {
       name: 'https',
@@ -64,6 +81,7 @@ export default defineConfig({
       stdout: 'pipe',
       env: {
         PORT: String(securePort),
+        ...cryptoEnv,
         KPAY_DATA_DIR: `${dataDir}-https`,
         KPAY_PUBLIC_URL: `https://localhost:${securePort}`,
         DATABASE_URL: '',
