@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { type DevicePrincipal, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
+import { readLimitedBytes } from '@/lib/http/read-limited-bytes';
 import { logger } from '@/lib/observability/logger';
 import { clientIp } from './client-ip';
 import { AppError } from '@/lib/errors';
@@ -154,28 +155,11 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 
 const tooLarge = () => new AppError('payload_too_large', `Body must be at most ${MAX_BODY_BYTES} bytes`);
 
-/**
- * The body as text, counted while it streams in: past MAX_BODY_BYTES the read stops and the stream is cancelled, so a
- * chunked upload without Content-Length is refused after 64 KiB instead of being buffered whole.
- */
+/** The body as text, at most MAX_BODY_BYTES of it (a chunked upload without Content-Length is refused after 64 KiB). */
 async function readLimitedText(request: Request): Promise<string> {
-  if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) throw tooLarge();
-  if (!request.body) return '';
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      // Not awaited: a client that stops sending must not hold the answer.
-      reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(Buffer.concat(chunks));
+  const bytes = await readLimitedBytes(request.body, MAX_BODY_BYTES, request.headers.get('content-length'));
+  if (!bytes) throw tooLarge();
+  return new TextDecoder().decode(bytes);
 }
 
 async function readBody(request: Request, acceptForm: boolean): Promise<unknown> {

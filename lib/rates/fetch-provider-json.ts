@@ -1,4 +1,5 @@
 import { parse } from 'lossless-json';
+import { readLimitedBytes } from '@/lib/http/read-limited-bytes';
 import { rateUnavailable } from './rate-quote';
 
 export interface ProviderRequest {
@@ -66,7 +67,7 @@ async function attemptOnce({ provider, url, headers, timeoutMs }: ProviderReques
   }
   let body: Uint8Array | null;
   try {
-    body = await readBody(response);
+    body = await readLimitedBytes(response.body, MAX_BODY_BYTES, response.headers.get('content-length'));
   } catch (error) {
     return failed(error); // the connection broke or the time ran out while the answer was arriving
   }
@@ -76,30 +77,6 @@ async function attemptOnce({ provider, url, headers, timeoutMs }: ProviderReques
   } catch {
     return { ok: false, retryable: false, reason: 'answer is not valid JSON' };
   }
-}
-
-/** The body's bytes, or null once they pass MAX_BODY_BYTES (the rest is not read). */
-async function readBody(response: Response): Promise<Uint8Array | null> {
-  const declared = Number(response.headers.get('content-length'));
-  if (declared > MAX_BODY_BYTES) {
-    await response.body?.cancel().catch(() => {});
-    return null;
-  }
-  if (!response.body) return new Uint8Array();
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel().catch(() => {});
-      return null;
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** An error's own words and its cause's (fetch says "fetch failed" and hides ECONNREFUSED in `cause`). */
