@@ -39,6 +39,37 @@ describe('readConfig', () => {
     });
   });
 
+  it('reads .env.example as it is: every variable listed there is valid', () => {
+    const example = Object.fromEntries(
+      readFileSync(path.join(__dirname, '../../.env.example'), 'utf8')
+        .split('\n')
+        .filter((line) => /^[A-Z_]+=/.test(line))
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
+    expect(Object.keys(example).length).toBeGreaterThan(50);
+    expect(readConfig({ ...example, ...base }).crypto.networks.bitcoin).toEqual({ chain: 'mainnet', nodeUrl: undefined, confirmations: 2, chainId: undefined });
+  });
+
+  it('reads the crypto networks, token contracts and rate sources', () => {
+    const c = readConfig({
+      ...base,
+      KPAY_LITECOIN_CHAIN: 'regtest',
+      KPAY_LITECOIN_NODE_URL: 'http://127.0.0.1:19443',
+      KPAY_ETHEREUM_CHAIN: 'dev',
+      KPAY_ETHEREUM_CHAIN_ID: '31337',
+      KPAY_TOKEN_CONTRACTS: ' usdt_erc20:0xabc , usdc_erc20:0xdef',
+      KPAY_RATE_SOURCE: 'fixed',
+      KPAY_FIXED_USD_RATES: 'btc:65000.5,eth:3000',
+    });
+    expect(c.crypto.networks.litecoin).toMatchObject({ chain: 'regtest', nodeUrl: 'http://127.0.0.1:19443' });
+    expect(c.crypto.networks.ethereum).toMatchObject({ chain: 'dev', chainId: 31337 });
+    expect(c.crypto.tokenContracts).toEqual({ usdt_erc20: '0xabc', usdc_erc20: '0xdef' });
+    expect(c.rates).toMatchObject({ usdSource: 'fixed', fixedUsd: { btc: '65000.5', eth: '3000' }, irrSource: 'nobitex' });
+    for (const bad of [{ KPAY_BITCOIN_CHAIN: 'dev' }, { KPAY_TRON_CHAIN: 'regtest' }, { KPAY_FIXED_USD_RATES: 'btc:1e5' }, { KPAY_ETHEREUM_NODE_URL: 'ws://x' }]) {
+      expect(() => readConfig({ ...base, ...bad }), JSON.stringify(bad)).toThrow(new RegExp(Object.keys(bad)[0]!));
+    }
+  });
+
   it('stops with a message naming every bad variable', () => {
     const bad = { ...base, DATABASE_URL: 'mysql://x', KPAY_PUBLIC_URL: 'ftp://x', KPAY_LOGIN_MAX_FAILURES: '0', KPAY_JWT_SECRET: 'short' };
     const message = (() => {
