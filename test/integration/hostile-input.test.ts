@@ -23,6 +23,9 @@ const hostileBodies: unknown[] = [
   { amount: -1, is_active: 'yes', card_number: 6104331234567890, owner_name: 1.5, sheba: -97 },
   { mobile: '۰۹۱۲۱۲۳۴۵۶۷', card_number: '٦١٠٤٣٣١٢٣٤٥٦٧٨٩٠', phone: '۰۲۱', name: '‮evil‬', website: 'file:///etc/passwd' },
   { __proto__: { admin: true }, constructor: { prototype: { x: 1 } }, is_active: null, website: null },
+  { order_id: huge, currency: 'ltc', amount_crypto: 1e308, amount_usd: '۱۲', amount_irr: -5, expires_minutes: 'x', webhook_url: 'http://169.254.169.254/' },
+  { order_id: 'o', currency: 'eth', amount_crypto: `0.${'1'.repeat(300)}`, callback_success: huge },
+  { order_id: 'o', currency: 'usdt_trc20', amount_irr: '۱۲۵۰۰۰۰۰', shop_id: '00000000-0000-0000-0000-000000000000' },
 ];
 const rawBodies = ['{', '{"a":', 'not json', '\u0000', '{"name": "\\ud800"}', 'x'.repeat(70_000)];
 
