@@ -6,6 +6,15 @@ export const paginationQuery = {
   per_page: z.coerce.number().int().min(1).max(100).default(20),
 };
 
+const count = (value: number) => z.number().int().meta({ examples: [value] });
+
+/** The page fields every list answer carries beside its items. */
+export const pageResponseFields = {
+  total: count(1).describe('Matching items on all pages'),
+  page: count(1),
+  per_page: count(20),
+};
+
 export interface PageQuery {
   page: number;
   per_page: number;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXAMPLE, example } from '@/lib/api/examples';
-import { paginationQuery } from '@/lib/api/pagination';
+import { pageResponseFields, paginationQuery } from '@/lib/api/pagination';
 import { CURRENCY_CODES } from '@/lib/currencies/currencies';
 import { NETWORKS } from '@/lib/currencies/networks';
 import { decimalTextSchema } from '@/lib/money';
@@ -44,7 +44,18 @@ export const createCryptoPaymentInput = z
     if (given.length === 1) return;
     const message = given.length === 0 ? 'Give one of amount_usd, amount_irr or amount_crypto' : 'Give only one of amount_usd, amount_irr or amount_crypto';
     for (const field of given.length === 0 ? (['amount_usd'] as const) : given) ctx.addIssue({ code: 'custom', path: [field], message });
-  });
+  })
+  .meta(
+    example({
+      order_id: 'INV-2001',
+      currency: 'usdt_trc20',
+      amount_irr: 12_500_000,
+      callback_success: EXAMPLE.callbackUrl,
+      callback_failed: EXAMPLE.callbackUrl,
+      webhook_url: EXAMPLE.webhookUrl,
+      expires_minutes: 30,
+    }),
+  );
 export type CreateCryptoPaymentInput = z.output<typeof createCryptoPaymentInput>;
 
 export const cryptoPaymentIdParams = z.object({ id: uuid(EXAMPLE.cryptoPaymentId) });
@@ -101,16 +112,14 @@ export const cryptoPaymentResponse = z.object({
   amount_usd: decimal('25.00').nullable(),
   amount_irr: z.number().int().nullable().meta(example(null)),
   rate,
-  callback_success: z.string().nullable(),
-  callback_failed: z.string().nullable(),
-  webhook_url: z.string().nullable(),
+  callback_success: z.string().nullable().meta(example(EXAMPLE.callbackUrl)),
+  callback_failed: z.string().nullable().meta(example(EXAMPLE.callbackUrl)),
+  webhook_url: z.string().nullable().meta(example(EXAMPLE.webhookUrl)),
   created_at: timestamp(EXAMPLE.createdAt),
 });
 export type CryptoPaymentResponse = z.infer<typeof cryptoPaymentResponse>;
 
 export const cryptoPaymentListResponse = z.object({
   payments: z.array(cryptoPaymentResponse),
-  total: z.number().int(),
-  page: z.number().int(),
-  per_page: z.number().int(),
+  ...pageResponseFields,
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXAMPLE, example } from '@/lib/api/examples';
-import { paginationQuery } from '@/lib/api/pagination';
+import { pageResponseFields, paginationQuery } from '@/lib/api/pagination';
 import { SMS_KINDS } from '@/lib/banking/sms/sms-kinds';
 import { REVIEW_REASONS } from './review-reasons';
 import { SENDER_TRUSTS, SMS_MATCH_STATUSES } from './sms-statuses';
@@ -117,7 +117,5 @@ export const listSmsMessagesQuery = z.object({
 });
 export const smsMessageListResponse = z.object({
   messages: z.array(smsMessageResponse),
-  total: count(1),
-  page: count(1),
-  per_page: count(20),
+  ...pageResponseFields,
 });

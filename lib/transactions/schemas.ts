@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { paginationQuery } from '@/lib/api/pagination';
+import { pageResponseFields, paginationQuery } from '@/lib/api/pagination';
 import { TRANSACTION_STATUSES } from './transaction-statuses';
 import { toAsciiDigits } from '@/lib/banking/digits';
 import { RIAL_DECIMALS, safeParseAmount } from '@/lib/money';
@@ -134,9 +134,7 @@ export const transactionDetailResponse = transactionResponse.extend({
 
 export const transactionListResponse = z.object({
   transactions: z.array(transactionResponse),
-  total: integer(1).describe('Matching transactions on all pages'),
-  page: integer(1),
-  per_page: integer(20),
+  ...pageResponseFields,
 });
 
 /** The buyer's view: exactly what the hosted page shows, nothing internal (no ids, mobile, keys). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { EXAMPLE, example } from '@/lib/api/examples';
-import { paginationQuery } from '@/lib/api/pagination';
+import { pageResponseFields, paginationQuery } from '@/lib/api/pagination';
 import { WEBHOOK_DELIVERY_STATUSES } from './webhook-delivery-statuses';
 import { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
 
@@ -89,7 +89,5 @@ export const deliveryResponse = z.object({
 export type DeliveryResponse = z.infer<typeof deliveryResponse>;
 export const deliveryListResponse = z.object({
   deliveries: z.array(deliveryResponse),
-  total: count(1),
-  page: count(1),
-  per_page: count(20),
+  ...pageResponseFields,
 });

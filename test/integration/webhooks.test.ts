@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { database } from '@/db/client';
 import { transactions, webhookEvents } from '@/db/schema';
+import { WEBHOOK_EVENT_TYPES } from '@/lib/webhooks/webhook-event-types';
 import { startJobs } from '@/lib/jobs/start-jobs';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
@@ -53,7 +54,7 @@ describe('webhook endpoints', () => {
   it('are managed per shop: secret shown once, rotate, update, delete; 404 across merchants', async () => {
     const r = await receiver();
     const m = await shopWithWebhook(r.url);
-    expect(m.hook).toMatchObject({ shop_id: m.shop.id, url: r.url, is_active: true, events: ['transaction.paid', 'transaction.verified', 'transaction.expired', 'transaction.cancelled'] });
+    expect(m.hook).toMatchObject({ shop_id: m.shop.id, url: r.url, is_active: true, events: [...WEBHOOK_EVENT_TYPES] });
     expect(m.hook.secret).toMatch(/^whsec_/);
     expect(m.hook.secret_hint).toBe(`whsec_…${m.hook.secret.slice(-4)}`);
     const base = `/api/shops/${m.shop.id}/webhooks`;
