@@ -7,6 +7,7 @@ import { transactionEvents, transactions } from '@/db/schema';
 import { verifyAccessToken } from '@/lib/auth/access-token';
 import type { UserPrincipal } from '@/lib/auth/principal';
 import type { cardResponse } from '@/lib/cards/schemas';
+import type { cryptoPaymentResponse } from '@/lib/crypto-payments/schemas';
 import type { shopWithKeyResponse } from '@/lib/shops/schemas';
 import type { createdSmsDeviceResponse } from '@/lib/sms/schemas';
 import type { createdTransactionResponse } from '@/lib/transactions/schemas';
@@ -185,4 +186,15 @@ export async function paidEvents(id: string) {
   const db = await database();
   const events = await db.select().from(transactionEvents).where(eq(transactionEvents.transactionId, id));
   return events.filter((e) => e.toStatus === 'paid');
+}
+
+export type TestCryptoPayment = z.infer<typeof cryptoPaymentResponse>;
+/** A crypto payment (POST /gateway/payments with the shop's key): 0.05 LTC unless the body says otherwise. */
+export async function newCryptoPayment(m: { call: ApiCall }, shop: { api_key: string }, body: Record<string, unknown> = {}): Promise<TestCryptoPayment> {
+  const res = await m.call('POST', '/api/gateway/payments', {
+    apiKey: shop.api_key,
+    body: { order_id: `ORD-${randomInt(1e9)}-${Date.now()}`, currency: 'ltc', amount_crypto: '0.05', ...body },
+  });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body;
 }

@@ -1,7 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { CRYPTO_PAYMENT_STATUSES } from '@/lib/crypto-payments/crypto-payment-statuses';
 import { CURRENCY_CODES } from '@/lib/currencies/currencies';
+import { DEPOSIT_STATUSES } from '@/lib/deposits/deposit-statuses';
+import { LEDGER_ACCOUNTS } from '@/lib/ledger/ledger-accounts';
 import { NETWORKS } from '@/lib/currencies/networks';
 import { users } from './accounts';
 import { createdAt, updatedAt } from './columns';
@@ -113,4 +115,108 @@ export const cryptoPaymentEvents = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index('crypto_payment_events_payment_idx').on(t.paymentId, t.createdAt)],
+);
+
+/** Where each network's watcher has got to: the last block it scanned, on the chain it was scanned on. */
+export const chainCursors = pgTable(
+  'chain_cursors',
+  {
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    height: integer('height').notNull(),
+    blockHash: text('block_hash').notNull(),
+    // The watcher process holding this network, until when: one runs at a time, and a crashed one's lease runs out.
+    leaseOwner: text('lease_owner'),
+    leaseUntil: timestamp('lease_until', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.chain] })],
+);
+
+/**
+ * The blocks a watcher scanned, recent ones kept: a new block whose parent is not the stored block below it is a reorg,
+ * and the watcher walks back through these to the fork point.
+ */
+export const chainBlocks = pgTable(
+  'chain_blocks',
+  {
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    height: integer('height').notNull(),
+    hash: text('hash').notNull(),
+    parentHash: text('parent_hash').notNull(),
+    scannedAt: timestamp('scanned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.network, t.chain, t.height] })],
+);
+
+/**
+ * Money seen arriving at one of KPay's addresses: one row per transaction output, token log or native transfer, ever.
+ * `seen` until its confirmations reach the payment's requirement, then `confirmed`; `orphaned` when its block left the
+ * best chain (and it is not in the mempool or a block of the new branch). Amounts in the currency's base units.
+ */
+export const cryptoDeposits = pgTable(
+  'crypto_deposits',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    txHash: text('tx_hash').notNull(),
+    // UTXO: the output's vout; tokens: the log's index in its block; native EVM and TRON: -1.
+    outputIndex: integer('output_index').notNull(),
+    walletAddressId: uuid('wallet_address_id')
+      .notNull()
+      .references(() => walletAddresses.id),
+    paymentId: uuid('payment_id')
+      .notNull()
+      .references(() => cryptoPayments.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    currency: text('currency', { enum: CURRENCY_CODES }).notNull(),
+    amount: numeric('amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    status: text('status', { enum: DEPOSIT_STATUSES }).notNull().default('seen'),
+    blockHeight: integer('block_height'),
+    blockHash: text('block_hash'),
+    confirmations: integer('confirmations').notNull().default(0),
+    seenAt: timestamp('seen_at', { withTimezone: true }).notNull().defaultNow(),
+    confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('crypto_deposits_output_uq').on(t.network, t.chain, t.txHash, t.outputIndex),
+    index('crypto_deposits_payment_idx').on(t.paymentId, t.seenAt),
+    // The watcher recounts what is not yet final and rolls back what sat in orphaned blocks.
+    index('crypto_deposits_open_idx').on(t.network, t.chain, t.blockHeight).where(sql`status = 'seen'`),
+    index('crypto_deposits_block_idx').on(t.network, t.chain, t.blockHash),
+  ],
+);
+
+/**
+ * The ledger: append-only, double-entry lines in base units. A posting (one `posting_id`) moves money between a
+ * merchant's accounts and the outside world and sums to zero per currency; balances are sums of lines, never a column
+ * someone updates. Written in the same database transaction as the deposit or status change that causes it.
+ */
+export const ledgerEntries = pgTable(
+  'ledger_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    postingId: uuid('posting_id').notNull(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    currency: text('currency', { enum: CURRENCY_CODES }).notNull(),
+    account: text('account', { enum: LEDGER_ACCOUNTS }).notNull(),
+    // Signed: what the posting adds to (or takes from) the account.
+    amount: numeric('amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    reason: text('reason').notNull(),
+    depositId: uuid('deposit_id').references(() => cryptoDeposits.id),
+    paymentId: uuid('payment_id').references(() => cryptoPayments.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('ledger_entries_balance_idx').on(t.userId, t.currency, t.account),
+    index('ledger_entries_posting_idx').on(t.postingId),
+    index('ledger_entries_deposit_idx').on(t.depositId),
+  ],
 );

@@ -6,6 +6,7 @@ import { cardOperations } from '@/lib/cards/operations';
 import { cryptoPaymentOperations } from '@/lib/crypto-payments/operations';
 import { currencyOperations } from '@/lib/currencies/operations';
 import { ERROR_CODES } from '@/lib/errors';
+import { ledgerOperations } from '@/lib/ledger/operations';
 import { shopOperations } from '@/lib/shops/operations';
 import { smsOperations } from '@/lib/sms/operations';
 import { transactionOperations } from '@/lib/transactions/operations';
@@ -22,7 +23,7 @@ const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[]
   { tag: 'Transactions', operations: transactionOperations },
   { tag: 'SMS', operations: smsOperations },
   { tag: 'Webhooks', operations: webhookOperations },
-  { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations } },
+  { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations, ...ledgerOperations } },
 ];
 
 export const operations: AnyOperation[] = domains.flatMap((d) => Object.values(d.operations));

@@ -82,6 +82,10 @@ const envSchema = z.object({
   KPAY_RATE_MAX_AGE_SECONDS: int(600, 1),
   KPAY_RATE_CACHE_SECONDS: int(30, 0),
   KPAY_RATE_TIMEOUT_MS: int(5_000, 100),
+  KPAY_CRYPTO_TOPUP_MINUTES: int(60, 0),
+  KPAY_WATCH_INTERVAL_SECONDS: int(5, 1),
+  KPAY_WATCH_START_BELOW_TIP: int(6, 0),
+  KPAY_TRON_API_KEY: optional(z.string().max(200)),
   ...networkVariables(),
 }).refine((e) => e.KPAY_SMS_LOOKBACK_MINUTES > e.KPAY_SMS_GRACE_MINUTES, {
   path: ['KPAY_SMS_LOOKBACK_MINUTES'],
@@ -157,6 +161,11 @@ export function readConfig(env: Record<string, string | undefined>) {
       ) as { [N in Network]: { chain: (typeof CHAINS_OF)[N][number]; nodeUrl?: string; confirmations?: number; chainId?: number } },
       /** Token contracts by currency code for the configured chain (a dev chain's deployed test tokens). */
       tokenContracts: pairs(e.KPAY_TOKEN_CONTRACTS),
+      /** After expiry, how long an underpaid payment may still be topped up before it fails. */
+      topUpWindowMs: e.KPAY_CRYPTO_TOPUP_MINUTES * 60_000,
+      watch: { intervalSeconds: e.KPAY_WATCH_INTERVAL_SECONDS, startBelowTip: e.KPAY_WATCH_START_BELOW_TIP },
+      /** TronGrid's TRON-PRO-API-KEY, sent with every TRON request when set. */
+      tronApiKey: e.KPAY_TRON_API_KEY,
     },
     rates: {
       usdSource: e.KPAY_RATE_SOURCE,

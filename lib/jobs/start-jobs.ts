@@ -1,6 +1,10 @@
 import PgBoss from 'pg-boss';
 import { database, databaseHandle } from '@/db/client';
+import { watchedNetworks } from '@/lib/chains/chain-adapter-for';
+import { config } from '@/lib/config/config';
 import { expireDueCryptoPayments } from '@/lib/crypto-payments/expire-due-crypto-payments';
+import { failUnderpaidCryptoPayments } from '@/lib/deposits/fail-underpaid-crypto-payments';
+import { scanNetwork } from '@/lib/deposits/scan-network';
 import { logger } from '@/lib/observability/logger';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { releaseHeldAmounts } from '@/lib/transactions/held-amounts';
@@ -11,6 +15,18 @@ import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
  * across all app and worker processes one job per interval is queued, and pg-boss hands each job to one of them.
  */
 const JOBS: { name: string; everySeconds: number; run: () => Promise<unknown> }[] = [
+  // One watcher per network with a node: the queue hands each run to one process, and the cursor's lease keeps a
+  // second process (or a run that overlaps) from scanning the same network at once.
+  ...watchedNetworks().map(({ network, chain, adapter }) => ({
+    name: `watch-${network}`,
+    everySeconds: config().crypto.watch.intervalSeconds,
+    run: async () => scanNetwork(await database(), adapter, { network, chain, startBelowTip: config().crypto.watch.startBelowTip }),
+  })),
+  {
+    name: 'fail-underpaid-crypto-payments',
+    everySeconds: 30,
+    run: async () => failUnderpaidCryptoPayments(await database()),
+  },
   {
     name: 'expire-transactions',
     everySeconds: 5,

@@ -1,0 +1,51 @@
+import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
+import type { Transaction } from '@/db/client';
+import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments } from '@/db/schema';
+import type { Chain, Network } from '@/lib/currencies/networks';
+import { move, postLedger } from '@/lib/ledger/post-ledger';
+
+/**
+ * Recounts the confirmations of the network's deposits in blocks at the best chain's `tipHeight`, and confirms each
+ * one that reaches its payment's requirement: `confirmed`, and its amount moves from the merchant's pending balance to
+ * available, once (the conditional update on status decides). Returns the payments whose deposits changed.
+ */
+export async function recountConfirmations(tx: Transaction, network: Network, chain: Chain, tipHeight: number): Promise<string[]> {
+  const place = and(eq(cryptoDeposits.network, network), eq(cryptoDeposits.chain, chain), isNotNull(cryptoDeposits.blockHeight));
+  const changed = await tx
+    .update(cryptoDeposits)
+    .set({ confirmations: sql`${tipHeight} - ${cryptoDeposits.blockHeight} + 1`, updatedAt: sql`now()` })
+    .where(and(place, sql`${cryptoDeposits.status} <> 'orphaned'`, sql`${cryptoDeposits.confirmations} <> ${tipHeight} - ${cryptoDeposits.blockHeight} + 1`, lte(cryptoDeposits.blockHeight, tipHeight)))
+    .returning({ paymentId: cryptoDeposits.paymentId });
+
+  const due = await tx
+    .update(cryptoDeposits)
+    .set({ status: 'confirmed', confirmedAt: sql`now()` })
+    .from(cryptoPayments)
+    .where(
+      and(
+        place,
+        eq(cryptoDeposits.status, 'seen'),
+        eq(cryptoPayments.id, cryptoDeposits.paymentId),
+        gt(cryptoDeposits.confirmations, 0),
+        sql`${cryptoDeposits.confirmations} >= ${cryptoPayments.requiredConfirmations}`,
+      ),
+    )
+    .returning();
+  for (const deposit of due) {
+    await postLedger(tx, {
+      userId: deposit.userId,
+      currency: deposit.currency,
+      reason: 'deposit_confirmed',
+      depositId: deposit.id,
+      paymentId: deposit.paymentId,
+      lines: move('pending', 'available', deposit.amount),
+    });
+    await tx.insert(cryptoPaymentEvents).values({
+      paymentId: deposit.paymentId,
+      type: 'deposit_confirmed',
+      actor: 'chain',
+      data: { tx_hash: deposit.txHash, output_index: deposit.outputIndex, confirmations: deposit.confirmations },
+    });
+  }
+  return [...new Set([...changed.map((c) => c.paymentId), ...due.map((d) => d.paymentId)])];
+}
