@@ -19,8 +19,8 @@ const ICONS = {
 };
 
 /**
- * The dashboard's sections. Card-to-card is live; the crypto group is listed, disabled, so its place is settled
- * before the crypto steps fill it in.
+ * The dashboard's sections. Card-to-card is live; in the crypto group payments are live and the entries still to come
+ * are listed, disabled, so their place is settled before the crypto steps fill them in.
  */
 export function DashboardNav({ locale }: { locale: Locale }) {
   const t = translator(locale, 'nav');
@@ -73,7 +73,12 @@ export function DashboardNav({ locale }: { locale: Locale }) {
       <div>
         <p className="px-3 pb-1.5 text-xs font-semibold tracking-wide text-ink-500">{t('crypto')}</p>
         <ul className="space-y-0.5">
-          {soon(t('cryptoPayments'))}
+          <li>
+            <NavLink href="/dashboard/crypto">
+              {ICONS.crypto}
+              {t('cryptoPayments')}
+            </NavLink>
+          </li>
           {soon(t('balances'))}
           {soon(t('withdrawals'))}
         </ul>

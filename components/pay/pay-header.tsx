@@ -13,6 +13,7 @@ export function PayHeader({
   description,
   factorNumber,
   text,
+  languageHref,
 }: {
   authority: string;
   locale: Locale;
@@ -20,8 +21,11 @@ export function PayHeader({
   description: string | null;
   factorNumber: string | null;
   text: { tagline: string; languages: string; payTo: string; factorNumber: string };
+  /** Where each language's link goes; by default this card payment's page, Persian without a query and `?lang=en`. */
+  languageHref?: (locale: Locale) => string;
 }) {
   const path = `/pay/${encodeURIComponent(authority)}`;
+  const hrefOf = languageHref ?? ((language: Locale) => (language === 'fa' ? path : `${path}?lang=en`));
   return (
     <header>
       <div className="flex items-center justify-between gap-3">
@@ -35,7 +39,7 @@ export function PayHeader({
           {LANGUAGES.map((language) => (
             <a
               key={language.locale}
-              href={language.locale === 'fa' ? path : `${path}?lang=en`}
+              href={hrefOf(language.locale)}
               lang={language.locale}
               hrefLang={language.locale}
               aria-current={language.locale === locale ? 'true' : undefined}

@@ -87,7 +87,12 @@ async function scanClaimed(db: Database, adapter: ChainAdapter, options: ScanOpt
     while (cursor.height < tip.height && result.blocks < maxBlocks) {
       const block = await adapter.block(cursor.height + 1, isWatched);
       if (block.parentHash !== cursor.hash) {
-        cursor = await rollBackToFork(db, adapter, place, cursor, tip.height, touched);
+        const fork = await rollBackToFork(db, adapter, place, cursor, tip.height, touched);
+        // A node whose block names a parent it does not report at that height is broken, not reorganising.
+        if (fork.height === cursor.height && fork.hash === cursor.hash) {
+          throw new Error(`${network}: block ${block.height} names parent ${block.parentHash}, the node's block ${cursor.height} is ${cursor.hash}`);
+        }
+        cursor = fork;
         result.reorgs++;
         continue;
       }

@@ -62,7 +62,7 @@ export interface EvmNode {
   testClient: ReturnType<typeof makeClients>['testClient'];
   /** Sends `wei` from account 0 to `to`; resolves with the (successful) receipt. */
   sendEth(to: Address, wei: bigint): Promise<TransactionReceipt>;
-  /** hardhat_mine: `blocks` empty blocks at once. */
+  /** `blocks` empty blocks, one evm_mine each. */
   mine(blocks: number): Promise<void>;
   /** The current block number, never cached. */
   blockNumber(): Promise<bigint>;
@@ -95,7 +95,7 @@ async function chainIdOf(rpcUrl: string): Promise<number> {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'eth_chainId', params: [] }),
-    signal: AbortSignal.timeout(5_000),
+    signal: AbortSignal.timeout(3_000),
   });
   const body = (await response.json()) as { result?: Hex; error?: { message: string } };
   if (!body.result) throw new Error(body.error?.message ?? `HTTP ${response.status}`);
@@ -140,7 +140,11 @@ async function startOnce(timeoutMs: number, options: { compileToken: boolean }):
       walletClient,
       testClient,
       sendEth: async (to, wei) => confirmed(await walletClient.sendTransaction({ to, value: wei }), 'ETH transfer'),
-      mine: (blocks) => testClient.mine({ blocks }),
+      // One evm_mine per block: hardhat_mine's blocks after the first are "reserved" blocks whose parentHash reads
+      // 0x00…00, which a watcher rightly takes for a broken chain.
+      async mine(blocks) {
+        for (let i = 0; i < blocks; i++) await testClient.request({ method: 'evm_mine' } as never);
+      },
       blockNumber: () => publicClient.getBlockNumber({ cacheTime: 0 }),
       snapshot: () => testClient.snapshot(),
       revert: (id) => testClient.revert({ id }),

@@ -67,7 +67,7 @@ export function splitCredentials(url: string): { url: string; authorization?: st
 let requestId = 0;
 
 /** One JSON-RPC 1.0 call (Bitcoin Core style) to `nodeUrl`; throws RpcError with the node's message on an error. */
-export async function jsonRpc<T>(nodeUrl: string, method: string, params: unknown[] = []): Promise<T> {
+export async function jsonRpc<T>(nodeUrl: string, method: string, params: unknown[] = [], timeoutMs = 60_000): Promise<T> {
   const { url, authorization } = splitCredentials(nodeUrl);
   const response = await fetch(url, {
     method: 'POST',
@@ -75,7 +75,7 @@ export async function jsonRpc<T>(nodeUrl: string, method: string, params: unknow
     // connection open, and fetch (undici) keeps one for 4 s, so every stop() would take 4 s more.
     headers: { 'content-type': 'application/json', connection: 'close', ...(authorization ? { authorization } : {}) },
     body: JSON.stringify({ jsonrpc: '1.0', id: ++requestId, method, params }),
-    signal: AbortSignal.timeout(60_000),
+    signal: AbortSignal.timeout(timeoutMs),
   });
   // Errors come with HTTP 500 (404 for an unknown method) and a JSON body; a wrong password is a 401 with no body.
   const text = await response.text();
@@ -168,7 +168,7 @@ async function startOnce(timeoutMs: number): Promise<LitecoinNode> {
   const rpc = <T>(method: string, params?: unknown[]) => jsonRpc<T>(rpcUrl, method, params);
   try {
     // Refused until the RPC server binds, then RPC_IN_WARMUP (-28) until the chain is loaded.
-    await waitUntilReady(managed, 'litecoind', () => rpc('getblockchaininfo'), { timeoutMs });
+    await waitUntilReady(managed, 'litecoind', () => jsonRpc(rpcUrl, 'getblockchaininfo', [], 3_000), { timeoutMs });
     await rpc('createwallet', [TEST_WALLET]);
     const newAddress = () => rpc<string>('getnewaddress', ['', 'bech32']);
     const miningAddress = await newAddress();

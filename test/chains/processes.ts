@@ -202,8 +202,9 @@ export function spawnManaged(
 }
 
 /**
- * Calls `probe` until it resolves, every `intervalMs`, failing fast when the process exits and after `timeoutMs`
- * with the probe's last error and the process log's tail.
+ * Calls `probe` until it resolves, every `intervalMs`, failing as soon as the process exits (with the log's tail) and
+ * after `timeoutMs` with the probe's last error. The probe should time out on its own (a few seconds): a port that
+ * someone else holds may accept connections and never answer.
  */
 export async function waitUntilReady<T>(
   managed: ManagedProcess,
@@ -212,14 +213,17 @@ export async function waitUntilReady<T>(
   { timeoutMs = 30_000, intervalMs = 100 } = {},
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
+  const exitedEarly = managed.exited.then((code): never => {
+    throw new Error(`${what} exited during start (${code}):\n${managed.logTail()}`);
+  });
+  exitedEarly.catch(() => undefined);
   let lastError: unknown;
   for (;;) {
-    if (managed.hasExited()) {
-      throw new Error(`${what} exited during start (${await managed.exited}):\n${managed.logTail()}`);
-    }
+    if (managed.hasExited()) await exitedEarly;
     try {
-      return await probe();
+      return await Promise.race([probe(), exitedEarly]);
     } catch (error) {
+      if (managed.hasExited()) await exitedEarly;
       lastError = error;
     }
     if (Date.now() > deadline) {
@@ -227,7 +231,7 @@ export async function waitUntilReady<T>(
         `${what} not ready after ${timeoutMs} ms: ${lastError instanceof Error ? lastError.message : String(lastError)}\n${managed.logTail()}`,
       );
     }
-    await sleep(intervalMs);
+    await Promise.race([sleep(intervalMs), exitedEarly]);
   }
 }
 
