@@ -1,4 +1,4 @@
-// `npm run worker`: runs the background jobs (expiry sweep, webhook delivery) in a process of its own, for scale-out.
+// `npm run worker`: runs the background jobs (expiry sweeps, chain watchers, webhook delivery) in a process of its own, for scale-out.
 // Any number of workers and app processes may share one PostgreSQL; each job runs once. The embedded database
 // allows one process only, so a worker needs DATABASE_URL.
 import { closeDatabase } from '@/db/client';

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { database } from '@/db/client';
-import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments, webhookEvents } from '@/db/schema';
+import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments, ledgerEntries, webhookEvents } from '@/db/schema';
 import { createUtxoAdapter } from '@/lib/chains/utxo/utxo-adapter';
 import { expireDueCryptoPayments } from '@/lib/crypto-payments/expire-due-crypto-payments';
 import { failUnderpaidCryptoPayments } from '@/lib/deposits/fail-underpaid-crypto-payments';
@@ -9,10 +9,12 @@ import { scanNetwork } from '@/lib/deposits/scan-network';
 import { checkLedger } from '@/lib/ledger/check-ledger';
 import { addAmounts, formatAmount, parseAmount } from '@/lib/money';
 import { type LitecoinNode, litecoindAvailable, startLitecoind } from '../chains/litecoind';
-import { newCryptoPayment, newShop, registerMerchant, type TestMerchant, type TestShop } from '../fixtures';
+import { newCryptoPayment, newShop, registerMerchant, type TestCryptoPayment, type TestMerchant, type TestShop } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
+import { workerProcesses } from '../worker-processes';
 
-setupTestDatabase();
+const testDb = setupTestDatabase();
+const startWorker = workerProcesses(testDb.url);
 
 /**
  * The deposit watcher against a real Litecoin Core node on regtest (litecoind 0.21, started on a free loopback port
@@ -178,7 +180,7 @@ describe.runIf(available)('the Litecoin watcher on a real regtest node', () => {
 
   it('catches up after downtime: blocks mined while nobody watched are read, nothing missed, nothing twice', async () => {
     await scan();
-    const payments = [];
+    const payments: TestCryptoPayment[] = [];
     for (let i = 0; i < 3; i++) {
       const p = await newCryptoPayment(merchant, shop, { amount_crypto: '0.01' });
       await node.send(p.deposit_address, '0.01');
@@ -206,6 +208,41 @@ describe.runIf(available)('the Litecoin watcher on a real regtest node', () => {
     expect(await status(p.id)).toMatchObject({ status: 'completed' });
     expect(await checkLedger(await database())).toEqual([]);
   });
+});
+
+// Separate processes share one PostgreSQL server only (the embedded database belongs to one process), as in CI.
+describe.runIf(available && process.env.TEST_DATABASE_URL)('two worker processes watching one Litecoin node', () => {
+  it('credit each deposit once and complete every payment', async () => {
+    const payments: TestCryptoPayment[] = [];
+    for (let i = 0; i < 5; i++) {
+      const p = await newCryptoPayment(merchant, shop, { amount_crypto: '0.01' });
+      await node.send(p.deposit_address, '0.01');
+      payments.push(p);
+    }
+    await node.mine(6);
+    // Only Litecoin is watched here: the other networks' test URLs name no node.
+    const env = { KPAY_LITECOIN_NODE_URL: node.rpcUrl, KPAY_ETHEREUM_NODE_URL: '', KPAY_TRON_NODE_URL: '', KPAY_WATCH_INTERVAL_SECONDS: '1' };
+    startWorker(env);
+    startWorker(env);
+    await vi.waitFor(
+      async () => {
+        for (const p of payments) expect((await status(p.id)).status).toBe('completed');
+      },
+      { timeout: 60_000, interval: 250 },
+    );
+    // Both workers keep running a while longer: nothing more may be written.
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    const db = await database();
+    for (const p of payments) {
+      const deposits = await depositsOf(p.id);
+      expect(deposits).toHaveLength(1);
+      const lines = await db.select().from(ledgerEntries).where(eq(ledgerEntries.depositId, deposits[0]!.id));
+      expect(lines.map((l) => `${l.reason}:${l.account}`).sort()).toEqual(
+        ['deposit_confirmed:available', 'deposit_confirmed:pending', 'deposit_seen:chain_in', 'deposit_seen:pending'].sort(),
+      );
+    }
+    expect(await checkLedger(db)).toEqual([]);
+  }, 120_000);
 });
 
 /** "0.05000000" + "0.05" as 8-decimal LTC text, exactly. */

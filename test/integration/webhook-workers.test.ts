@@ -1,41 +1,17 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { database } from '@/db/client';
 import { webhookDeliveries } from '@/db/schema';
 import { emitWebhookEvent } from '@/lib/webhooks/emit-webhook-event';
 import { newShop, newWebhook, registerMerchant } from '../fixtures';
 import { setupTestDatabase } from '../test-database';
 import { startWebhookReceiver } from '../webhook-receiver';
+import { workerProcesses } from '../worker-processes';
 
 // Separate worker processes share one PostgreSQL server; the embedded database belongs to a single process, so these
 // run where TEST_DATABASE_URL names a server (CI does).
 const testDb = setupTestDatabase();
-const workers: ChildProcess[] = [];
-/** Stops every worker still running and waits until it has exited, before the test database is dropped. */
-async function stopWorkers() {
-  await Promise.all(
-    workers.splice(0).map(
-      (w) =>
-        new Promise<void>((resolve) => {
-          if (w.exitCode !== null || w.signalCode !== null) return resolve();
-          w.once('exit', () => resolve());
-          w.kill('SIGKILL');
-        }),
-    ),
-  );
-}
-afterEach(stopWorkers);
-
-function startWorker(env: Record<string, string> = {}): ChildProcess {
-  // One process, as `npm run worker` starts it, so a signal reaches the worker itself.
-  const worker = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/worker.ts'], {
-    env: { ...process.env, DATABASE_URL: testDb.url(), KPAY_JOBS: 'inline', LOG_LEVEL: 'warn', ...env },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  workers.push(worker);
-  return worker;
-}
+const startWorker = workerProcesses(testDb.url);
 
 async function shopWithEndpoint(url: string) {
   const m = await registerMerchant();
