@@ -14,6 +14,7 @@ import { webhookOperations } from '@/lib/webhooks/operations';
 import { ERROR_STATUS } from './error-body';
 import type { AnyOperation, OperationTag } from './operation';
 import { routeRateLimits } from './route-rate-limits';
+import { sandboxOperations } from '@/lib/sandbox/operations';
 
 /** Every operation of the API, domain by domain, in the order /docs shows them. */
 const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[] = [
@@ -24,6 +25,7 @@ const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[]
   { tag: 'SMS', operations: smsOperations },
   { tag: 'Webhooks', operations: webhookOperations },
   { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations, ...ledgerOperations } },
+  { tag: 'Sandbox', operations: sandboxOperations },
 ];
 
 export const operations: AnyOperation[] = domains.flatMap((d) => Object.values(d.operations));

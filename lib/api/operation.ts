@@ -6,7 +6,7 @@ import type { RateLimitName, RateLimitRequest } from './route-rate-limits';
 
 /** 'optional': public, and a user token or shop API key when one is sent (the handler then answers for that caller). */
 export type OperationAuth = AuthMode | 'none' | 'optional';
-export type OperationTag = 'Authentication' | 'Shops' | 'Cards' | 'Transactions' | 'SMS' | 'Webhooks' | 'Crypto gateway';
+export type OperationTag = 'Authentication' | 'Shops' | 'Cards' | 'Transactions' | 'SMS' | 'Webhooks' | 'Crypto gateway' | 'Sandbox';
 
 type Schema = z.ZodType | undefined;
 /** What a schema gives the handler (undefined when the operation has none). */

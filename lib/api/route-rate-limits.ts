@@ -25,6 +25,11 @@ export const routeRateLimits = {
     description: 'Too many "I have paid" claims: 5 per payment and 20 per client network in 15 minutes.',
     take: ({ ip, params }: LimitRequest<{ authority: string }>) => limitPaymentClaim(ip, params.authority),
   },
+  testPayment: {
+    description: 'Too many test payments: 5 per payment and 20 per client network in 15 minutes (shared with claims).',
+    // The claim limiters, keyed apart: a sandbox payment is a public write like a claim.
+    take: ({ ip, params }: LimitRequest<{ id: string }>) => limitPaymentClaim(ip, `sandbox:${params.id}`),
+  },
 } satisfies Record<string, { description: string; take: (request: never) => Promise<void> }>;
 
 export type RateLimitName = keyof typeof routeRateLimits;

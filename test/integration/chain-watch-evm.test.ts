@@ -28,13 +28,13 @@ beforeAll(async () => {
   node = await startEvmNode();
   usdt = await node.deployTestToken(6, { name: 'Tether USD', symbol: 'USDT' });
   impostor = await node.deployTestToken(6, { name: 'Tether USD', symbol: 'USDT' });
-  reconfigure({ KPAY_TOKEN_CONTRACTS: `usdt_erc20:${usdt.address}` });
+  reconfigure({ KPAY_TOKEN_CONTRACTS: `usdt_erc20:${usdt.address}`, KPAY_ETHEREUM_NODE_URL: node.rpcUrl });
   merchant = await registerMerchant();
   shop = await newShop(merchant);
   await scan();
 }, 120_000);
 afterAll(async () => {
-  reconfigure({ KPAY_TOKEN_CONTRACTS: 'usdt_erc20:0x5FbDB2315678afecb367f032d93F642f64180aa3' });
+  reconfigure({ KPAY_TOKEN_CONTRACTS: 'usdt_erc20:0x5FbDB2315678afecb367f032d93F642f64180aa3', KPAY_ETHEREUM_NODE_URL: 'http://127.0.0.1:8545' });
   await node?.stop();
 });
 
@@ -106,5 +106,16 @@ describe('the Ethereum watcher on a real EVM dev node', () => {
     const after = await balance('eth');
     expect(BigInt(after.available_balance.replace('.', '')) - BigInt(before.available_balance.replace('.', ''))).toBe(250_000_000_000_000_000n);
     expect(await checkLedger(await database())).toEqual([]);
+  });
+
+  it('pays a token payment from the sandbox test wallet and mines it to completion', async () => {
+    const p = await newCryptoPayment(merchant, shop, { currency: 'usdt_erc20', amount_crypto: '12.5' });
+    const paid = await merchant.call('POST', `/api/sandbox/payments/${p.id}/pay`, { body: { amount: 'exact' } });
+    expect(paid.status, JSON.stringify(paid.body)).toBe(200);
+    expect(paid.body.amount).toBe('12.500000');
+    const mined = await merchant.call('POST', '/api/sandbox/mine', { token: merchant.access_token, body: { network: 'ethereum', blocks: 12 } });
+    expect(mined.status, JSON.stringify(mined.body)).toBe(200);
+    await scan();
+    expect(await status(p.id)).toMatchObject({ status: 'completed', received_amount: '12.500000', tx_hash: paid.body.tx_hash });
   });
 });

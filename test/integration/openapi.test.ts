@@ -121,13 +121,14 @@ describe('OpenAPI document', () => {
     }
   });
 
-  it('names today\'s rate limiters on exactly the endpoints that had them, and documents their 429', async () => {
+  it('names the rate limiters on exactly the public writes and sign-in endpoints, and documents their 429', async () => {
     const limited = Object.fromEntries(operations.filter((op) => op.rateLimit).map((op) => [`${op.method} ${op.path}`, op.rateLimit]));
     expect(limited).toEqual({
       'POST /auth/register': 'registration',
       'POST /auth/login': 'auth',
       'POST /auth/refresh': 'auth',
       'POST /transactions/payment/{authority}/claim': 'claim',
+      'POST /sandbox/payments/{id}/pay': 'testPayment',
     });
     const doc = await GET().json();
     for (const route of Object.keys(limited)) {
