@@ -16,6 +16,7 @@ export const ERROR_CODES = [
   'validation_failed',
   'rate_limited',
   'rate_unavailable',
+  'node_unavailable',
   'internal_error',
 ] as const;
 

@@ -16,6 +16,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_limited: 429,
   // A price source is down or its rate too old: the caller may try again; nothing was created.
   rate_unavailable: 503,
+  // A chain node KPay needed for the request did not answer or refused: nothing was done.
+  node_unavailable: 503,
   internal_error: 500,
 };
 

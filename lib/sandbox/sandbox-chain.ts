@@ -3,6 +3,7 @@ import { createWalletClient, defineChain, erc20Abi, getAddress, http, type Hex }
 import { privateKeyToAccount } from 'viem/accounts';
 import { createJsonRpcClient } from '@/lib/chains/json-rpc';
 import { config } from '@/lib/config/config';
+import { AppError } from '@/lib/errors';
 import type { CurrencyCode } from '@/lib/currencies/currencies';
 import { currencySettings } from '@/lib/currencies/currency-settings';
 import type { Network } from '@/lib/currencies/networks';
@@ -26,6 +27,22 @@ export interface SandboxChain {
  * nothing to mine, so the sandbox's routes answer 404 there.
  */
 export function sandboxChain(network: Network): SandboxChain | null {
+  const chain = localTestChain(network);
+  return chain && { send: nodeCall(network, chain.send), mine: nodeCall(network, chain.mine) };
+}
+
+/** A node's failure (down, out of test funds) as a 503 naming the node's own words, never a 500. */
+function nodeCall<A extends unknown[], R>(network: Network, call: (...args: A) => Promise<R>) {
+  return async (...args: A): Promise<R> => {
+    try {
+      return await call(...args);
+    } catch (error) {
+      throw new AppError('node_unavailable', `The ${network} test node refused: ${(error as Error).message.split('\n')[0]!.slice(0, 300)}`);
+    }
+  };
+}
+
+function localTestChain(network: Network): SandboxChain | null {
   const { chain, nodeUrl, chainId } = config().crypto.networks[network];
   if (!nodeUrl) return null;
   if ((network === 'bitcoin' || network === 'litecoin') && chain === 'regtest') {

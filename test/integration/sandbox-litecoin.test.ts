@@ -77,4 +77,18 @@ describe.runIf(available)('the sandbox on a local regtest chain', () => {
       reconfigure({ KPAY_LITECOIN_CHAIN: 'regtest' });
     }
   });
+
+  it('answers 503 node_unavailable, never a 500, when the test node does not answer', async () => {
+    const p = await newCryptoPayment(merchant, shop, { amount_crypto: '0.01' });
+    reconfigure({ KPAY_LITECOIN_NODE_URL: 'http://127.0.0.1:9/' });
+    try {
+      const res = await pay(p.id);
+      expect(res.status).toBe(503);
+      expect(res.body.error.code).toBe('node_unavailable');
+      expect(JSON.stringify(res.body)).not.toContain(new URL(node.rpcUrl).password);
+      expect((await mine({ network: 'litecoin', blocks: 1 })).status).toBe(503);
+    } finally {
+      reconfigure({ KPAY_LITECOIN_NODE_URL: node.rpcUrl });
+    }
+  });
 });
