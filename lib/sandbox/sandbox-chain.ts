@@ -76,3 +76,6 @@ function localTestChain(network: Network): SandboxChain | null {
   }
   return null;
 }
+
+/** Whether the sandbox exists for a network here: the hosted page offers "pay from the test wallet" only then. */
+export const sandboxAvailable = (network: Network): boolean => localTestChain(network) !== null;
