@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'conflict',
   'invalid_state',
   'amount_mismatch',
+  'insufficient_funds',
   'payload_too_large',
   'validation_failed',
   'rate_limited',

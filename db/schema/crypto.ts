@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, numeric, pgSequence, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { CRYPTO_PAYMENT_STATUSES } from '@/lib/crypto-payments/crypto-payment-statuses';
 import { CURRENCY_CODES } from '@/lib/currencies/currencies';
 import { DEPOSIT_STATUSES } from '@/lib/deposits/deposit-statuses';
 import { LEDGER_ACCOUNTS } from '@/lib/ledger/ledger-accounts';
+import { WITHDRAWAL_STATUSES } from '@/lib/withdrawals/withdrawal-statuses';
 import { NETWORKS } from '@/lib/currencies/networks';
 import { users } from './accounts';
 import { createdAt, updatedAt } from './columns';
@@ -212,6 +213,7 @@ export const ledgerEntries = pgTable(
     reason: text('reason').notNull(),
     depositId: uuid('deposit_id').references(() => cryptoDeposits.id),
     paymentId: uuid('payment_id').references(() => cryptoPayments.id, { onDelete: 'cascade' }),
+    withdrawalId: uuid('withdrawal_id').references((): AnyPgColumn => withdrawals.id, { onDelete: 'cascade' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -219,4 +221,65 @@ export const ledgerEntries = pgTable(
     index('ledger_entries_posting_idx').on(t.postingId),
     index('ledger_entries_deposit_idx').on(t.depositId),
   ],
+);
+
+/**
+ * A merchant's payout to its own wallet. The amount is reserved in the ledger when requested; the signed transaction
+ * and its hash are stored before it is broadcast, so a retry sends the same bytes and never pays twice.
+ */
+export const withdrawals = pgTable(
+  'withdrawals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    currency: text('currency', { enum: CURRENCY_CODES }).notNull(),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    // Base units: amount = fee + net_amount, all three of the currency.
+    amount: numeric('amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    fee: numeric('fee', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    netAmount: numeric('net_amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    destinationAddress: text('destination_address').notNull(),
+    memo: text('memo'),
+    status: text('status', { enum: WITHDRAWAL_STATUSES }).notNull().default('pending'),
+    // 0: approved automatically; 1: the merchant confirms again; 2: and an operator.
+    approvalsRequired: integer('approvals_required').notNull(),
+    merchantApprovedAt: timestamp('merchant_approved_at', { withTimezone: true }),
+    operatorApprovedAt: timestamp('operator_approved_at', { withTimezone: true }),
+    idempotencyKey: text('idempotency_key'),
+    requestHash: text('request_hash').notNull(),
+    signedTransaction: text('signed_transaction'),
+    txHash: text('tx_hash'),
+    confirmations: integer('confirmations').notNull().default(0),
+    failureReason: text('failure_reason'),
+    broadcastAt: timestamp('broadcast_at', { withTimezone: true }),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('withdrawals_idempotency_uq').on(t.userId, t.idempotencyKey).where(sql`idempotency_key is not null`),
+    index('withdrawals_user_created_idx').on(t.userId, t.createdAt, t.id),
+    index('withdrawals_open_idx').on(t.status).where(sql`status in ('approved', 'signed', 'broadcast')`),
+  ],
+);
+
+/** Every state change of a withdrawal, written in the same database transaction as the change. */
+export const withdrawalEvents = pgTable(
+  'withdrawal_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    withdrawalId: uuid('withdrawal_id')
+      .notNull()
+      .references(() => withdrawals.id, { onDelete: 'cascade' }),
+    type: text('type').notNull(),
+    fromStatus: text('from_status'),
+    toStatus: text('to_status'),
+    actor: text('actor', { enum: ['merchant', 'operator', 'chain', 'system'] }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('withdrawal_events_withdrawal_idx').on(t.withdrawalId, t.createdAt)],
 );

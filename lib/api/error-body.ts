@@ -11,6 +11,7 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   invalid_state: 409,
   amount_mismatch: 409,
+  insufficient_funds: 409,
   payload_too_large: 413,
   validation_failed: 422,
   rate_limited: 429,

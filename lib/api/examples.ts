@@ -9,6 +9,7 @@ export const EXAMPLE = {
   cardId: '9a8b7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
   transactionId: 'c4d5e6f7-a8b9-4c0d-9e1f-2a3b4c5d6e7f',
   cryptoPaymentId: '8e7d6c5b-4a39-4281-9f0e-1d2c3b4a5968',
+  withdrawalId: '3a2b1c0d-9e8f-4a7b-8c6d-5e4f3a2b1c0d',
   claimId: '2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e',
   deviceId: 'e2f3a4b5-c6d7-4e8f-a9b0-c1d2e3f4a5b6',
   smsId: '1f2e3d4c-5b6a-4978-8a6b-5c4d3e2f1a0b',

@@ -15,6 +15,7 @@ import { ERROR_STATUS } from './error-body';
 import type { AnyOperation, OperationTag } from './operation';
 import { routeRateLimits } from './route-rate-limits';
 import { sandboxOperations } from '@/lib/sandbox/operations';
+import { withdrawalOperations } from '@/lib/withdrawals/operations';
 
 /** Every operation of the API, domain by domain, in the order /docs shows them. */
 const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[] = [
@@ -24,7 +25,7 @@ const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[]
   { tag: 'Transactions', operations: transactionOperations },
   { tag: 'SMS', operations: smsOperations },
   { tag: 'Webhooks', operations: webhookOperations },
-  { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations, ...ledgerOperations } },
+  { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations, ...ledgerOperations, ...withdrawalOperations } },
   { tag: 'Sandbox', operations: sandboxOperations },
 ];
 

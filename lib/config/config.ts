@@ -15,6 +15,9 @@ const optional = <T extends z.ZodType>(schema: T) =>
 const int = (fallback: number, min = 0) =>
   z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.coerce.number().int().min(min));
 
+/** `ltc:0.001,usdt_trc20:1`: a currency code and an amount in its unit, as a plain decimal. */
+const CURRENCY_AMOUNTS = /^\s*[a-z0-9_]+:(0|[1-9][0-9]*)(\.[0-9]+)?\s*(,\s*[a-z0-9_]+:(0|[1-9][0-9]*)(\.[0-9]+)?\s*)*$/;
+
 /** `btc:65000,eth:3000.5`: a price asset and its USD rate as a plain decimal. */
 const RATE_LIST = /^\s*[a-z]+:(0|[1-9][0-9]*)(\.[0-9]+)?\s*(,\s*[a-z]+:(0|[1-9][0-9]*)(\.[0-9]+)?\s*)*$/;
 
@@ -86,6 +89,9 @@ const envSchema = z.object({
   KPAY_WATCH_INTERVAL_SECONDS: int(5, 1),
   KPAY_WATCH_START_BELOW_TIP: int(6, 0),
   KPAY_TRON_API_KEY: optional(z.string().max(200)),
+  KPAY_WITHDRAWAL_FEES: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:0.001,usdt_trc20:1')),
+  KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:1,usdt_trc20:100')),
+  KPAY_WITHDRAWAL_OPERATOR_ABOVE: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:50,usdt_trc20:5000')),
   ...networkVariables(),
 }).refine((e) => e.KPAY_SMS_LOOKBACK_MINUTES > e.KPAY_SMS_GRACE_MINUTES, {
   path: ['KPAY_SMS_LOOKBACK_MINUTES'],
@@ -166,6 +172,14 @@ export function readConfig(env: Record<string, string | undefined>) {
       watch: { intervalSeconds: e.KPAY_WATCH_INTERVAL_SECONDS, startBelowTip: e.KPAY_WATCH_START_BELOW_TIP },
       /** TronGrid's TRON-PRO-API-KEY, sent with every TRON request when set. */
       tronApiKey: e.KPAY_TRON_API_KEY,
+      withdrawals: {
+        /** Fee per currency in its unit, over the built-in defaults (lib/currencies/currencies.ts). */
+        fees: pairs(e.KPAY_WITHDRAWAL_FEES),
+        /** Below this amount (per currency) a withdrawal is approved at once; unset: the merchant confirms each one. */
+        autoApproveBelow: pairs(e.KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW),
+        /** Above this amount an operator approves too; unset: never. */
+        operatorAbove: pairs(e.KPAY_WITHDRAWAL_OPERATOR_ABOVE),
+      },
     },
     rates: {
       usdSource: e.KPAY_RATE_SOURCE,

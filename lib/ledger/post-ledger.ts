@@ -11,6 +11,7 @@ export interface Posting {
   reason: string;
   depositId?: string;
   paymentId?: string;
+  withdrawalId?: string;
   lines: { account: LedgerAccount; amount: bigint }[];
 }
 
@@ -34,6 +35,7 @@ export async function postLedger(db: Executor, posting: Posting): Promise<string
       reason: posting.reason,
       depositId: posting.depositId,
       paymentId: posting.paymentId,
+      withdrawalId: posting.withdrawalId,
     })),
   );
   return postingId;

@@ -35,7 +35,7 @@ export interface StateBinding<T extends StatefulTable, E extends PgTable, S exte
    */
   columns?(change: { stored: S; to: S; now: Date }): PgUpdateSetSource<T>;
   /** Who a webhook announcing a move of `row` belongs to, and the object it carries (the API's view of the row). */
-  webhook(row: T['$inferSelect'], now: Date): { userId: string; shopId: string; object: unknown; url?: string };
+  webhook(row: T['$inferSelect'], now: Date): { userId: string; shopId: string | null; object: unknown; url?: string };
 }
 
 /** Identity, for inference: `defineBinding({ table, events, ... })` types the callbacks from the tables. */

@@ -6,7 +6,8 @@ import type { WebhookEventType } from './webhook-event-types';
 import { parseWebhookUrl } from './webhook-target';
 
 /**
- * Writes an event to the outbox and queues one delivery per subscribed endpoint of the shop, in the caller's
+ * Writes an event to the outbox and queues one delivery per subscribed endpoint of the shop (of every shop of the
+ * merchant for an event of no shop: a withdrawal), in the caller's
  * database transaction: the event exists exactly when the change that caused it committed.
  *
  * `url` (e.g. a crypto payment's webhook_url) queues one more delivery to that URL, with no endpoint; it is signed with
@@ -16,7 +17,7 @@ import { parseWebhookUrl } from './webhook-target';
  */
 export async function emitWebhookEvent(
   db: Executor,
-  event: { userId: string; shopId: string; type: WebhookEventType; object: unknown; url?: string },
+  event: { userId: string; shopId: string | null; type: WebhookEventType; object: unknown; url?: string },
 ): Promise<string> {
   const ownUrl = event.url === undefined ? undefined : parseWebhookUrl(event.url).toString();
   const id = randomUUID();
@@ -28,7 +29,8 @@ export async function emitWebhookEvent(
     .from(webhookEndpoints)
     .where(
       and(
-        eq(webhookEndpoints.shopId, event.shopId),
+        // A merchant's own event (a withdrawal) goes to the endpoints of every shop of the merchant.
+        event.shopId ? eq(webhookEndpoints.shopId, event.shopId) : eq(webhookEndpoints.userId, event.userId),
         eq(webhookEndpoints.isActive, true),
         sql`${webhookEndpoints.events} @> ${JSON.stringify([event.type])}::jsonb`,
       ),

@@ -10,5 +10,7 @@ export const WEBHOOK_EVENT_TYPES = [
   'crypto_payment.completed',
   'crypto_payment.expired',
   'crypto_payment.failed',
+  'withdrawal.completed',
+  'withdrawal.failed',
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
