@@ -5,16 +5,25 @@ import type { Chain, Network } from '@/lib/currencies/networks';
 import { move, postLedger } from '@/lib/ledger/post-ledger';
 
 /**
- * Recounts the confirmations of the network's deposits in blocks at the best chain's `tipHeight`, and confirms each
- * one that reaches its payment's requirement: `confirmed`, and its amount moves from the merchant's pending balance to
- * available, once (the conditional update on status decides). Returns the payments whose deposits changed.
+ * Recounts the confirmations of the network's deposits still `seen` in blocks, at the best chain's `tipHeight`, and
+ * confirms each one that reaches its payment's requirement: `confirmed`, and its amount moves from the merchant's
+ * pending balance to available, once (the conditional update on status decides). Confirmed deposits are not counted
+ * further (their count stays where it confirmed; a reorg is found by block hashes, not counts), so a block costs what
+ * is still open, never the whole history. Returns the payments whose deposits changed.
  */
 export async function recountConfirmations(tx: Transaction, network: Network, chain: Chain, tipHeight: number): Promise<string[]> {
   const place = and(eq(cryptoDeposits.network, network), eq(cryptoDeposits.chain, chain), isNotNull(cryptoDeposits.blockHeight));
   const changed = await tx
     .update(cryptoDeposits)
     .set({ confirmations: sql`${tipHeight} - ${cryptoDeposits.blockHeight} + 1`, updatedAt: sql`now()` })
-    .where(and(place, sql`${cryptoDeposits.status} <> 'orphaned'`, sql`${cryptoDeposits.confirmations} <> ${tipHeight} - ${cryptoDeposits.blockHeight} + 1`, lte(cryptoDeposits.blockHeight, tipHeight)))
+    .where(
+      and(
+        place,
+        eq(cryptoDeposits.status, 'seen'),
+        sql`${cryptoDeposits.confirmations} <> ${tipHeight} - ${cryptoDeposits.blockHeight} + 1`,
+        lte(cryptoDeposits.blockHeight, tipHeight),
+      ),
+    )
     .returning({ paymentId: cryptoDeposits.paymentId });
 
   const due = await tx

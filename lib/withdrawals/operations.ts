@@ -20,6 +20,12 @@ export const withdrawalOperations = {
     method: 'GET', path: '/gateway/withdrawals/{id}', summary: 'Get withdrawal',
     auth: 'user', params: withdrawalIdParams, status: 200, response: withdrawalResponse, errors: ['unauthorized', 'forbidden', 'not_found'],
   }),
+  approveWithdrawal: operation({
+    method: 'POST', path: '/gateway/withdrawals/{id}/approve', summary: 'Approve withdrawal',
+    description:
+      'The merchant confirms a pending withdrawal that needs it (`approvals_required` 1 or 2): approved when that is all it needs; above the operator limit it still waits for an operator (`npm run withdrawal:approve <id>` on the server).',
+    auth: 'user', params: withdrawalIdParams, status: 200, response: withdrawalResponse, errors: ['unauthorized', 'forbidden', 'not_found', 'invalid_state'],
+  }),
   cancelWithdrawal: operation({
     method: 'POST', path: '/gateway/withdrawals/{id}/cancel', summary: 'Cancel withdrawal',
     description: 'While pending only: the reserved amount becomes available again.',

@@ -3,7 +3,9 @@ import { database } from '@/db/client';
 import type { CurrencyCode } from '@/lib/currencies/currencies';
 import { checkLedger } from '@/lib/ledger/check-ledger';
 import { move, postLedger } from '@/lib/ledger/post-ledger';
+import { approveWithdrawalAsOperator } from '@/lib/withdrawals/approve-withdrawal';
 import { newCryptoPayment, newShop, registerMerchant, type TestMerchant } from '../fixtures';
+import { reconfigure } from '../reconfigure';
 import { setupTestDatabase } from '../test-database';
 
 setupTestDatabase();
@@ -158,5 +160,34 @@ describe('POST /gateway/withdrawals/{id}/cancel', () => {
     expect(again.status).toBe(409);
     expect(await balance(m, 'ltc')).toMatchObject({ available_balance: '1.00000000' });
     expect(await checkLedger(await database())).toEqual([]);
+  });
+});
+
+describe('approval', () => {
+  it('needs the merchant to confirm by default; above the operator limit an operator too', async () => {
+    const m = await registerMerchant();
+    await credit(m, 'ltc', 100n * LTC);
+    const w = (await request(m, { currency: 'ltc', amount: '1', destination_address: OUTSIDE_LTC })).body;
+    expect(w).toMatchObject({ status: 'pending', approvals_required: 1 });
+    const approved = await m.call('POST', `/api/gateway/withdrawals/${w.id}/approve`, { token: m.access_token });
+    expect(approved.status).toBe(200);
+    expect(approved.body.status).toBe('approved');
+    expect((await m.call('POST', `/api/gateway/withdrawals/${w.id}/approve`, { token: m.access_token })).status).toBe(409);
+    expect((await m.call('POST', `/api/gateway/withdrawals/${w.id}/cancel`, { token: m.access_token })).status).toBe(409);
+
+    reconfigure({ KPAY_WITHDRAWAL_OPERATOR_ABOVE: 'ltc:10', KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW: 'ltc:0.5' });
+    try {
+      const big = (await request(m, { currency: 'ltc', amount: '20', destination_address: OUTSIDE_LTC })).body;
+      expect(big.approvals_required).toBe(2);
+      expect((await m.call('POST', `/api/gateway/withdrawals/${big.id}/approve`, { token: m.access_token })).body.status).toBe('pending');
+      expect((await approveWithdrawalAsOperator(big.id)).status).toBe('approved');
+      await expect(approveWithdrawalAsOperator(big.id)).rejects.toThrow(/No pending withdrawal/);
+      const small = (await request(m, { currency: 'ltc', amount: '0.2', destination_address: OUTSIDE_LTC })).body;
+      expect(small.approvals_required).toBe(0);
+    } finally {
+      reconfigure({ KPAY_WITHDRAWAL_OPERATOR_ABOVE: undefined, KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW: undefined });
+    }
+    const other = await registerMerchant();
+    expect((await other.call('POST', `/api/gateway/withdrawals/${w.id}/approve`, { token: other.access_token })).status).toBe(404);
   });
 });
