@@ -10,12 +10,17 @@ const TONE: Record<TransactionStatus, BadgeTone> = {
   failed: 'danger',
 };
 
-/** A transaction's status as a coloured pill; the label comes from the caller's translations (common.status). */
-export function StatusBadge({ status, label }: { status: TransactionStatus; label: string }) {
+/** A status as a coloured pill with a dot, which sets it apart from the flags beside it. */
+export function DotBadge({ tone, label }: { tone: BadgeTone; label: string }) {
   return (
-    <Badge tone={TONE[status]}>
+    <Badge tone={tone}>
       <span aria-hidden="true" className="size-1.5 rounded-full bg-current opacity-70" />
       {label}
     </Badge>
   );
+}
+
+/** A transaction's status as a coloured pill; the label comes from the caller's translations (common.status). */
+export function StatusBadge({ status, label }: { status: TransactionStatus; label: string }) {
+  return <DotBadge tone={TONE[status]} label={label} />;
 }

@@ -1,6 +1,8 @@
 import { formatRials, formatToman } from '@/lib/format/money';
 import type { Locale } from '@/lib/format/number';
 import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
+import { CountdownPanelHead } from './countdown-panel';
+import { WarningIcon } from './warning-icon';
 
 export interface AmountPanelText {
   label: string;
@@ -40,18 +42,15 @@ export function AmountPanel({
   const rials = (value: number) => `${formatRials(value, locale)} ${text.rial}`;
   return (
     <>
-      {/* PaymentLive puts the countdown ring in this panel's top corner: the padding keeps the amount clear of it. */}
-      <div className="min-h-21 pe-24">
-        <h2 id={AMOUNT_HEADING_ID} className="text-sm font-medium text-ink-600">
-          {text.label}
-        </h2>
+      {/* PaymentLive puts this in a CountdownPanel, the ring in its top corner. */}
+      <CountdownPanelHead headingId={AMOUNT_HEADING_ID} label={text.label}>
         <p className="mt-1 text-[2rem] leading-tight font-extrabold text-ink-950 tabular-nums">
           {formatRials(finalAmount, locale)} <span className="text-base font-semibold text-ink-600">{text.rial}</span>
         </p>
         <p className="mt-0.5 text-sm text-ink-500 tabular-nums">
           {formatToman(finalAmount, locale)} {text.toman}
         </p>
-      </div>
+      </CountdownPanelHead>
       <CopyButton
         value={String(finalAmount)}
         text={text.copy}
@@ -61,10 +60,7 @@ export function AmountPanel({
       {finalAmount !== amount && (
         <div role="note" className="mt-4 rounded-2xl bg-amber-50 p-3.5 text-amber-950 ring-1 ring-amber-200">
           <p className="flex items-center gap-2 font-bold">
-            <svg viewBox="0 0 20 20" aria-hidden="true" className="size-5 shrink-0 text-amber-600" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-              <path d="M10 3.5l7 12.5H3z" />
-              <path d="M10 8.5v3.5M10 14.2v.1" />
-            </svg>
+            <WarningIcon className="size-5 shrink-0 text-amber-600" />
             {text.exactTitle}
           </p>
           <p className="mt-1 text-sm leading-6">{text.exactBody}</p>

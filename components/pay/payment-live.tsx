@@ -5,9 +5,12 @@ import type { TransactionStatus } from '@/lib/transactions/transaction-statuses'
 import type { Locale } from '@/lib/format/number';
 import { AMOUNT_HEADING_ID } from './amount-panel';
 import { ClaimForm, type ClaimFormText } from './claim-form';
+import { CountdownPanel } from './countdown-panel';
 import { type CountdownAnnouncementText, CountdownRing, countdownAnnouncement } from './countdown-ring';
+import { RedirectAfter } from './redirect-after';
 import { StatusPanel } from './status-panel';
 import { usePaymentStatus } from './use-payment-status';
+import { WaitingNote } from './waiting-note';
 
 type ClosedStatus = 'expired' | 'cancelled' | 'failed';
 
@@ -18,8 +21,6 @@ export interface PaymentLiveText {
   paid: { title: string; body: string; redirecting: string; goNow: string };
   closed: Record<ClosedStatus, { title: string; body: string }> & { backToShop: string };
 }
-
-const REDIRECT_DELAY_MS = 2_000;
 
 const closedStatus = (status: TransactionStatus): ClosedStatus =>
   status === 'expired' || status === 'cancelled' ? status : 'failed';
@@ -69,13 +70,6 @@ export function PaymentLive({
   const [initialCountdown] = useState(() => countdownAnnouncement(initialRemainingSeconds, text.waiting));
 
   useEffect(() => {
-    if (view !== 'paid') return;
-    // replace(): the back button then skips this page instead of landing here and being redirected again.
-    const redirect = window.setTimeout(() => window.location.replace(okUrl), REDIRECT_DELAY_MS);
-    return () => window.clearTimeout(redirect);
-  }, [view, okUrl]);
-
-  useEffect(() => {
     // The instructions just vanished; if focus was inside them (the claim form), land on the new state's title.
     if (view !== initialView.current && document.activeElement === document.body) heading.current?.focus();
   }, [view]);
@@ -97,18 +91,13 @@ export function PaymentLive({
       </p>
       {view === 'pending' ? (
         <div className="space-y-4">
-          <p className="flex items-start gap-2 text-sm leading-6 text-ink-600">
-            <span aria-hidden="true" className="mt-2 size-2 shrink-0 rounded-full bg-brand-500 motion-safe:animate-pulse" />
-            <span>
-              <strong className="font-semibold text-ink-900">{text.waiting.title}</strong> · {text.waiting.body}
-            </span>
-          </p>
-          <section aria-labelledby={AMOUNT_HEADING_ID} className="relative rounded-3xl bg-white p-5 shadow-sm ring-1 ring-ink-200">
-            <div className="absolute end-4 top-4">
-              <CountdownRing remainingSeconds={remainingSeconds} totalSeconds={totalSeconds} locale={locale} label={text.waiting.timeLeft} />
-            </div>
+          <WaitingNote title={text.waiting.title} body={text.waiting.body} />
+          <CountdownPanel
+            headingId={AMOUNT_HEADING_ID}
+            countdown={<CountdownRing remainingSeconds={remainingSeconds} totalSeconds={totalSeconds} locale={locale} label={text.waiting.timeLeft} />}
+          >
             {amount}
-          </section>
+          </CountdownPanel>
           {children}
           <ClaimForm authority={authority} dir={locale === 'fa' ? 'rtl' : 'ltr'} text={text.claim} onNotPending={pollNow} />
           <p className="text-center">
@@ -122,6 +111,7 @@ export function PaymentLive({
           <p className="mt-4 flex items-center justify-center gap-2 text-sm text-ink-500">
             <span aria-hidden="true" className="size-4 rounded-full border-2 border-ink-200 border-t-brand-600 motion-safe:animate-spin" />
             {text.paid.redirecting}
+            <RedirectAfter href={okUrl} />
           </p>
         </StatusPanel>
       ) : (

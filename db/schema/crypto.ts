@@ -283,3 +283,31 @@ export const withdrawalEvents = pgTable(
   },
   (t) => [index('withdrawal_events_withdrawal_idx').on(t.withdrawalId, t.createdAt)],
 );
+
+/**
+ * Coins KPay's UTXO wallet can spend (bitcoin, litecoin): confirmed deposit outputs, and the change of its own
+ * withdrawals. A withdrawal takes outputs by a conditional update (unspent -> spending), so two never spend one; they
+ * are spent when its transaction confirms, and unspent again if it fails before broadcast.
+ */
+export const walletOutputs = pgTable(
+  'wallet_outputs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    txHash: text('tx_hash').notNull(),
+    outputIndex: integer('output_index').notNull(),
+    walletAddressId: uuid('wallet_address_id')
+      .notNull()
+      .references(() => walletAddresses.id),
+    amount: numeric('amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    // unconfirmed: our own change, waiting for its transaction; orphaned: its deposit's block left the chain.
+    status: text('status', { enum: ['unspent', 'unconfirmed', 'spending', 'spent', 'orphaned'] }).notNull(),
+    withdrawalId: uuid('withdrawal_id').references((): AnyPgColumn => withdrawals.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('wallet_outputs_outpoint_uq').on(t.network, t.chain, t.txHash, t.outputIndex),
+    index('wallet_outputs_unspent_idx').on(t.network, t.chain, t.amount).where(sql`status = 'unspent'`),
+  ],
+);

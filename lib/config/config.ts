@@ -89,6 +89,8 @@ const envSchema = z.object({
   KPAY_WATCH_INTERVAL_SECONDS: int(5, 1),
   KPAY_WATCH_START_BELOW_TIP: int(6, 0),
   KPAY_TRON_API_KEY: optional(z.string().max(200)),
+  KPAY_UTXO_FEE_RATE_MIN: int(2, 1),
+  KPAY_UTXO_FEE_RATE_MAX: int(200, 1),
   KPAY_WITHDRAWAL_FEES: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:0.001,usdt_trc20:1')),
   KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:1,usdt_trc20:100')),
   KPAY_WITHDRAWAL_OPERATOR_ABOVE: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:50,usdt_trc20:5000')),
@@ -179,6 +181,8 @@ export function readConfig(env: Record<string, string | undefined>) {
         autoApproveBelow: pairs(e.KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW),
         /** Above this amount an operator approves too; unset: never. */
         operatorAbove: pairs(e.KPAY_WITHDRAWAL_OPERATOR_ABOVE),
+        /** Bounds of the fee rate (sat/vB) a UTXO withdrawal pays, around the node's estimate (or the floor without one). */
+        utxoFeeRate: { min: e.KPAY_UTXO_FEE_RATE_MIN, max: e.KPAY_UTXO_FEE_RATE_MAX },
       },
     },
     rates: {

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, ne } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { cryptoDeposits, cryptoPaymentEvents } from '@/db/schema';
+import { cryptoDeposits, cryptoPaymentEvents, walletOutputs } from '@/db/schema';
 import type { Chain, Network } from '@/lib/currencies/networks';
 import { move, postLedger } from '@/lib/ledger/post-ledger';
 
@@ -21,6 +21,12 @@ export async function orphanDepositsAbove(tx: Transaction, network: Network, cha
     .update(cryptoDeposits)
     .set({ status: 'orphaned', confirmations: 0, confirmedAt: null, blockHeight: null, blockHash: null })
     .where(inArray(cryptoDeposits.id, gone.map((d) => d.id)));
+  // Their coins are no longer the wallet's to spend (one already in a withdrawal stays with it: that withdrawal's
+  // transaction will be rejected by the node and fail, releasing the merchant's reservation).
+  await tx
+    .update(walletOutputs)
+    .set({ status: 'orphaned' })
+    .where(and(eq(walletOutputs.network, network), eq(walletOutputs.chain, chain), eq(walletOutputs.status, 'unspent'), inArray(walletOutputs.txHash, gone.map((d) => d.txHash))));
   for (const deposit of gone) {
     await postLedger(tx, {
       userId: deposit.userId,

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNotNull, lte, sql } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments } from '@/db/schema';
-import type { Chain, Network } from '@/lib/currencies/networks';
+import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments, walletOutputs } from '@/db/schema';
+import { type Chain, FAMILY_OF, type Network } from '@/lib/currencies/networks';
 import { move, postLedger } from '@/lib/ledger/post-ledger';
 
 /**
@@ -41,6 +41,13 @@ export async function recountConfirmations(tx: Transaction, network: Network, ch
     )
     .returning();
   for (const deposit of due) {
+    // A confirmed UTXO deposit is a coin the wallet may spend for withdrawals (EVM and TRON balances live at the address).
+    if (FAMILY_OF[network] === 'utxo') {
+      await tx
+        .insert(walletOutputs)
+        .values({ network, chain, txHash: deposit.txHash, outputIndex: deposit.outputIndex, walletAddressId: deposit.walletAddressId, amount: deposit.amount, status: 'unspent' })
+        .onConflictDoUpdate({ target: [walletOutputs.network, walletOutputs.chain, walletOutputs.txHash, walletOutputs.outputIndex], set: { status: 'unspent' }, where: eq(walletOutputs.status, 'orphaned') });
+    }
     await postLedger(tx, {
       userId: deposit.userId,
       currency: deposit.currency,

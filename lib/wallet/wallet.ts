@@ -21,6 +21,8 @@ export interface Wallet {
    * callers must never log it, put it in an error, or keep it longer than the signature takes.
    */
   privateKeyAt(path: string): Uint8Array;
+  /** The 33-byte compressed public key at such a path (the script a UTXO it received is locked to). */
+  publicKeyAt(path: string): Uint8Array;
 }
 
 // "<account>/<branch>/<index>" with a three-level hardened account, the only shape deriveAddress hands out.
@@ -72,18 +74,22 @@ export function createWallet(mnemonic: string): Wallet {
       return { address: encode(network, chain, publicKey), path, publicKey };
     },
 
-    privateKeyAt(path: string): Uint8Array {
-      const match = ADDRESS_PATH.exec(path);
-      if (!match) throw new RangeError(`not an address path of this wallet: ${path}`);
-      const accountPath = match[1]!;
-      const branch = Number(match[2]) as AddressBranch;
-      const index = Number(match[3]);
-      // Rebuilding the path range-checks the index (past 2^31 - 1 it would be hardened) and refuses spellings such
-      // as "0/007" that deriveAddress never hands out.
-      if (addressPath(accountPath, branch, index) !== path) {
-        throw new RangeError(`not an address path of this wallet: ${path}`);
-      }
-      return keyAt(accountPath, branch, index).privateKey!;
-    },
+    privateKeyAt: (path: string): Uint8Array => keyAtPath(path).privateKey!,
+    publicKeyAt: (path: string): Uint8Array => keyAtPath(path).publicKey!,
   });
+
+  /** The key at a path deriveAddress handed out; any other path is refused. */
+  function keyAtPath(path: string): HDKey {
+    const match = ADDRESS_PATH.exec(path);
+    if (!match) throw new RangeError(`not an address path of this wallet: ${path}`);
+    const accountPath = match[1]!;
+    const branch = Number(match[2]) as AddressBranch;
+    const index = Number(match[3]);
+    // Rebuilding the path range-checks the index (past 2^31 - 1 it would be hardened) and refuses spellings such
+    // as "0/007" that deriveAddress never hands out.
+    if (addressPath(accountPath, branch, index) !== path) {
+      throw new RangeError(`not an address path of this wallet: ${path}`);
+    }
+    return keyAt(accountPath, branch, index);
+  }
 }

@@ -1,6 +1,5 @@
-import Link from 'next/link';
-import { Timestamp } from '@/components/dashboard/transactions/timestamp';
-import { Table, Td, Th } from '@/components/ui/table';
+import { RecordLink, RecordList } from '@/components/dashboard/record-list';
+import { DateOverTime, Timestamp } from '@/components/dashboard/transactions/timestamp';
 import type { CryptoPaymentResponse } from '@/lib/crypto-payments/schemas';
 import { currencyOf } from '@/lib/currencies/currencies';
 import type { Locale } from '@/lib/format/number';
@@ -9,20 +8,13 @@ import { CryptoAmount, formatDecimal } from './crypto-amount';
 import { CryptoStatusBadge } from './crypto-status-badge';
 import { CurrencyLabel } from './currency-label';
 
-/**
- * The crypto payments of one page: a table from `sm` up, a card list on phones. Each row is one link to the detail
- * page (stretched over the row), named "Open payment <order id>".
- */
+/** The crypto payments of one page, each row and card a link named "Open payment <order id>". */
 export function CryptoPaymentList({ locale, payments, shopNames }: { locale: Locale; payments: CryptoPaymentResponse[]; shopNames: Map<string, string> }) {
   const t = translator(locale, 'crypto');
   const openLink = (payment: CryptoPaymentResponse) => (
-    <Link
-      href={`/dashboard/crypto/${payment.id}`}
-      className="rounded font-medium break-all text-brand-800 after:absolute after:inset-0 hover:underline"
-    >
-      <span className="sr-only">{t('list.open')} </span>
+    <RecordLink href={`/dashboard/crypto/${payment.id}`} open={t('list.open')} className="break-all">
       <bdi>{payment.order_id}</bdi>
-    </Link>
+    </RecordLink>
   );
   const amount = (payment: CryptoPaymentResponse) => (
     <span className="inline-flex flex-col leading-tight">
@@ -32,64 +24,35 @@ export function CryptoPaymentList({ locale, payments, shopNames }: { locale: Loc
   );
 
   return (
-    <>
-      <div className="hidden sm:block">
-        <Table caption={t('list.caption')}>
-          <thead>
-            <tr>
-              <Th>{t('list.orderId')}</Th>
-              <Th>{t('list.shop')}</Th>
-              <Th>{t('list.currency')}</Th>
-              <Th>{t('list.amount')}</Th>
-              <Th>{t('list.status')}</Th>
-              <Th>{t('list.created')}</Th>
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((payment) => (
-              <tr key={payment.id} className="relative hover:bg-ink-50 has-[a:focus-visible]:bg-brand-50/60" data-payment={payment.id}>
-                <Td className="max-w-44 text-sm">{openLink(payment)}</Td>
-                <Td className="max-w-40 truncate text-ink-700">
-                  <bdi>{shopNames.get(payment.shop_id)}</bdi>
-                </Td>
-                <Td>
-                  <CurrencyLabel code={payment.currency} locale={locale} />
-                </Td>
-                <Td className="whitespace-nowrap">{amount(payment)}</Td>
-                <Td>
-                  <CryptoStatusBadge payment={payment} locale={locale} />
-                </Td>
-                <Td className="text-xs whitespace-nowrap text-ink-600">
-                  <Timestamp value={payment.created_at} locale={locale} style="date" />
-                  <br />
-                  <Timestamp value={payment.created_at} locale={locale} style="time" />
-                </Td>
-              </tr>
-            ))}
-          </tbody>
-        </Table>
-      </div>
-
-      <ul className="-mx-1 space-y-2.5 sm:hidden">
-        {payments.map((payment) => (
-          <li key={payment.id} className="relative rounded-xl border border-ink-200 p-3.5 hover:bg-ink-50 has-[a:focus-visible]:bg-brand-50/60" data-payment={payment.id}>
-            <div className="flex items-start justify-between gap-3">
-              {amount(payment)}
-              <CryptoStatusBadge payment={payment} locale={locale} />
-            </div>
-            <p className="mt-2 flex flex-wrap items-baseline gap-x-2 text-sm">
-              {openLink(payment)}
-              <span className="text-ink-600">
-                {t('networkOf', { network: t(`networks.${payment.network}`) })}
-              </span>
-            </p>
-            <div className="mt-1.5 flex items-center justify-between gap-3 text-xs text-ink-500">
-              <bdi className="truncate">{shopNames.get(payment.shop_id)}</bdi>
-              <Timestamp value={payment.created_at} locale={locale} />
-            </div>
-          </li>
-        ))}
-      </ul>
-    </>
+    <RecordList
+      caption={t('list.caption')}
+      records={payments}
+      keyOf={(payment) => payment.id}
+      attributes={(payment) => ({ 'data-payment': payment.id })}
+      columns={[
+        { header: t('list.orderId'), className: 'max-w-44 text-sm', cell: openLink },
+        { header: t('list.shop'), className: 'max-w-40 truncate text-ink-700', cell: (payment) => <bdi>{shopNames.get(payment.shop_id)}</bdi> },
+        { header: t('list.currency'), cell: (payment) => <CurrencyLabel code={payment.currency} locale={locale} /> },
+        { header: t('list.amount'), className: 'whitespace-nowrap', cell: amount },
+        { header: t('list.status'), cell: (payment) => <CryptoStatusBadge payment={payment} locale={locale} /> },
+        { header: t('list.created'), className: 'text-xs whitespace-nowrap text-ink-600', cell: (payment) => <DateOverTime value={payment.created_at} locale={locale} /> },
+      ]}
+      card={(payment) => (
+        <>
+          <div className="flex items-start justify-between gap-3">
+            {amount(payment)}
+            <CryptoStatusBadge payment={payment} locale={locale} />
+          </div>
+          <p className="mt-2 flex flex-wrap items-baseline gap-x-2 text-sm">
+            {openLink(payment)}
+            <span className="text-ink-600">{t('networkOf', { network: t(`networks.${payment.network}`) })}</span>
+          </p>
+          <div className="mt-1.5 flex items-center justify-between gap-3 text-xs text-ink-500">
+            <bdi className="truncate">{shopNames.get(payment.shop_id)}</bdi>
+            <Timestamp value={payment.created_at} locale={locale} />
+          </div>
+        </>
+      )}
+    />
   );
 }

@@ -1,3 +1,4 @@
+import { DotBadge } from '@/components/dashboard/status-badge';
 import { Badge, type BadgeTone } from '@/components/ui/panel';
 import type { CryptoPaymentStatus } from '@/lib/crypto-payments/crypto-payment-statuses';
 import type { Locale } from '@/lib/format/number';
@@ -26,10 +27,7 @@ export function CryptoStatusBadge({
   const t = translator(locale, 'crypto');
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
-      <Badge tone={TONE[payment.status]}>
-        <span aria-hidden="true" className="size-1.5 rounded-full bg-current opacity-70" />
-        {t(`status.${payment.status}`)}
-      </Badge>
+      <DotBadge tone={TONE[payment.status]} label={t(`status.${payment.status}`)} />
       {payment.paid_late ? <Badge tone="warning">{t('flags.paidLate')}</Badge> : null}
       {payment.underpaid ? <Badge tone="danger">{t('flags.underpaid')}</Badge> : null}
       {payment.overpaid ? <Badge tone="info">{t('flags.overpaid')}</Badge> : null}

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { emptyIcon } from '@/components/dashboard/list-with-form';
 import { buttonClass } from '@/components/ui/button';
 import type { Locale } from '@/lib/format/number';
 import { translator } from '@/lib/i18n/translator';
@@ -24,9 +25,7 @@ export function NoCryptoPaymentsYet({ locale, hasShop }: { locale: Locale; hasSh
   return (
     <div className="mx-auto flex max-w-xl flex-col items-center gap-3 py-4 text-center">
       <div aria-hidden="true" className="grid size-12 place-items-center rounded-2xl bg-brand-50 text-brand-700">
-        <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round">
-          <path d="M12 3v18M8 7h6a3 3 0 010 6H8h7a3 3 0 010 6H8" />
-        </svg>
+        {emptyIcon('M12 3v18M8 7h6a3 3 0 010 6H8h7a3 3 0 010 6H8')}
       </div>
       <h2 className="font-semibold text-ink-900">{t('empty.noneTitle')}</h2>
       <p className="text-sm leading-6 text-ink-600">{t('empty.noneBody')}</p>

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { emptyIcon } from '@/components/dashboard/list-with-form';
 import { buttonClass } from '@/components/ui/button';
 import { EmptyState, Panel } from '@/components/ui/panel';
 import type { Locale } from '@/lib/format/number';
@@ -10,11 +11,7 @@ export function NoShopYet({ locale }: { locale: Locale }) {
   return (
     <Panel>
       <EmptyState
-        icon={
-          <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round">
-            <path d="M4 9l1.5-5h13L20 9M4 9v11h16V9M4 9h16M9 20v-6h6v6" />
-          </svg>
-        }
+        icon={emptyIcon('M4 9l1.5-5h13L20 9M4 9v11h16V9M4 9h16M9 20v-6h6v6')}
         title={t('empty.noShopTitle')}
         body={t('empty.noShopBody')}
         action={
@@ -42,9 +39,7 @@ export function NoTransactionsYet({ shopId, locale }: { shopId: string; locale: 
     <Panel>
       <div className="mx-auto flex max-w-xl flex-col items-center gap-3 py-4 text-center">
         <div aria-hidden="true" className="grid size-12 place-items-center rounded-2xl bg-brand-50 text-brand-700">
-          <svg viewBox="0 0 24 24" className="size-6" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round">
-            <path d="M4 7h13l-3-3M20 17H7l3 3" />
-          </svg>
+          {emptyIcon('M4 7h13l-3-3M20 17H7l3 3')}
         </div>
         <h2 className="font-semibold text-ink-900">{t('empty.noTransactionsTitle')}</h2>
         <p className="text-sm text-ink-600">{t('empty.noTransactionsBody')}</p>

@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { WEBHOOK_DELIVERY_STATUSES } from '@/lib/webhooks/webhook-delivery-statuses';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '@/lib/webhooks/webhook-event-types';
-import { Pagination } from '@/components/ui/pagination';
+import { ListPagination } from '@/components/dashboard/list-pagination';
 import { Badge, type BadgeTone, EmptyState } from '@/components/ui/panel';
 import { formatDate } from '@/lib/format/date';
 import { formatNumber, localizeDigits, type Locale } from '@/lib/format/number';
@@ -173,17 +173,7 @@ export function DeliveryLog({
         </ul>
       )}
 
-      <Pagination
-        page={page}
-        perPage={perPage}
-        total={total}
-        searchParams={{ status }}
-        text={{
-          previous: tc('previous'),
-          next: tc('next'),
-          position: tc('pageOf', { page: formatNumber(page, locale), pages: formatNumber(Math.max(1, Math.ceil(total / perPage)), locale) }),
-        }}
-      />
+      <ListPagination locale={locale} page={page} perPage={perPage} total={total} searchParams={{ status }} />
     </div>
   );
 }

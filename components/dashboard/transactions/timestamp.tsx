@@ -9,3 +9,14 @@ export function Timestamp({ value, locale, style = 'dateTime' }: { value: string
     </time>
   );
 }
+
+/** A moment as its day over its time, for a table's narrow column. */
+export function DateOverTime({ value, locale }: { value: string; locale: Locale }) {
+  return (
+    <>
+      <Timestamp value={value} locale={locale} style="date" />
+      <br />
+      <Timestamp value={value} locale={locale} style="time" />
+    </>
+  );
+}

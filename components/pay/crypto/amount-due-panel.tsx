@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
+import { CountdownPanel, CountdownPanelHead } from '../countdown-panel';
 
 /** The id of the panel's heading, for the section around it. */
 export const CRYPTO_AMOUNT_HEADING_ID = 'crypto-amount-label';
@@ -51,20 +52,15 @@ export function AmountDuePanel({
   countdown: ReactNode;
 }) {
   return (
-    <section aria-labelledby={CRYPTO_AMOUNT_HEADING_ID} className="relative rounded-3xl bg-white p-5 shadow-sm ring-1 ring-ink-200">
-      <div className="absolute end-4 top-4">{countdown}</div>
-      {/* The padding keeps the text clear of the countdown ring. */}
-      <div className="min-h-21 pe-24">
-        <h2 id={CRYPTO_AMOUNT_HEADING_ID} className="text-sm font-medium text-ink-600">
-          {label}
-        </h2>
+    <CountdownPanel headingId={CRYPTO_AMOUNT_HEADING_ID} countdown={countdown}>
+      <CountdownPanelHead headingId={CRYPTO_AMOUNT_HEADING_ID} label={label}>
         {isShort(amount) && <Amount amount={amount} symbol={symbol} size="text-[2rem]" />}
         <p className="mt-1 text-sm text-ink-600">{currencyLine}</p>
-      </div>
+      </CountdownPanelHead>
       {!isShort(amount) && <Amount amount={amount} symbol={symbol} size={`mt-1 ${longSize(amount)}`} />}
       <CopyButton value={copyValue} text={copy} className="mt-3 w-full bg-brand-50 text-brand-800 ring-1 ring-brand-200 hover:bg-brand-100" />
       <p className="mt-3 text-sm leading-6 text-ink-600">{exact}</p>
       {deadline && <p className="mt-2 text-sm font-medium text-ink-700 tabular-nums">{deadline}</p>}
-    </section>
+    </CountdownPanel>
   );
 }

@@ -1,15 +1,7 @@
 import type { ReactNode } from 'react';
 import { CopyButton, type CopyButtonText } from '@/components/ui/copy-button';
+import { StatusPanel, type StatusTone } from '../status-panel';
 import { STATUS_HEADING_ID } from './crypto-payment-state';
-
-const TONES = {
-  progress: { icon: 'bg-brand-100 text-brand-700', path: 'M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z' },
-  success: { icon: 'bg-brand-100 text-brand-700', path: 'M7 12.5l3.5 3.5L17 8.5' },
-  expired: { icon: 'bg-amber-100 text-amber-700', path: 'M12 7v5l3 2M12 21a9 9 0 1 0 0-18 9 9 0 0 0 0 18z' },
-  stopped: { icon: 'bg-red-100 text-red-700', path: 'M8.5 8.5l7 7M15.5 8.5l-7 7' },
-} as const;
-
-export type StatusTone = keyof typeof TONES;
 
 /** One fact about the deposit (received amount, transaction id, time), optionally with a copy button. */
 export interface PaymentDetail {
@@ -18,23 +10,6 @@ export interface PaymentDetail {
   /** Shown left to right in monospace and broken anywhere (a transaction id). */
   code?: boolean;
   copy?: { value: string; text: CopyButtonText };
-}
-
-function StatusHeading({ tone, title }: { tone: StatusTone; title: string }) {
-  const { icon, path } = TONES[tone];
-  return (
-    <>
-      <span className={`mx-auto grid size-16 place-items-center rounded-full ${icon}`}>
-        <svg viewBox="0 0 24 24" aria-hidden="true" className="size-9" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
-          <path d={path} />
-        </svg>
-      </span>
-      {/* tabIndex -1: the island moves focus here when the state changes under a keyboard user. */}
-      <h2 id={STATUS_HEADING_ID} tabIndex={-1} className="mt-5 text-xl font-bold text-ink-950 focus:outline-none">
-        {title}
-      </h2>
-    </>
-  );
 }
 
 function Details({ details }: { details: PaymentDetail[] }) {
@@ -94,9 +69,7 @@ export function ProgressPanel({
   const done = Math.min(confirmations.count, confirmations.required);
   const percent = confirmations.required > 0 ? Math.round((done / confirmations.required) * 100) : 100;
   return (
-    <section aria-labelledby={STATUS_HEADING_ID} className="rounded-3xl bg-white px-5 py-8 text-center shadow-sm ring-1 ring-ink-200">
-      <StatusHeading tone="progress" title={title} />
-      <p className="mt-3 leading-7 text-ink-700">{body}</p>
+    <StatusPanel tone="progress" title={title} body={body} action={null} headingId={STATUS_HEADING_ID}>
       <div className="mt-6 text-start">
         <div className="flex items-baseline justify-between gap-3 text-sm">
           <span id="crypto-confirmations-label" className="font-medium text-ink-700">
@@ -118,7 +91,7 @@ export function ProgressPanel({
       </div>
       <Details details={details} />
       <Notes notes={notes} />
-    </section>
+    </StatusPanel>
   );
 }
 
@@ -144,21 +117,10 @@ export function OutcomePanel({
   after?: ReactNode;
 }) {
   return (
-    <section aria-labelledby={STATUS_HEADING_ID} className="rounded-3xl bg-white px-5 py-8 text-center shadow-sm ring-1 ring-ink-200">
-      <StatusHeading tone={tone} title={title} />
-      <p className="mt-3 leading-7 text-ink-700">{body}</p>
+    <StatusPanel tone={tone} title={title} body={body} action={action} after={after} headingId={STATUS_HEADING_ID}>
       <Details details={details} />
       <Notes notes={notes} />
-      {action && (
-        <a
-          href={action.href}
-          className="mt-7 flex min-h-12 items-center justify-center rounded-xl bg-brand-700 px-5 font-semibold text-white shadow-sm transition-colors hover:bg-brand-800"
-        >
-          {action.label}
-        </a>
-      )}
-      {after}
-    </section>
+    </StatusPanel>
   );
 }
 

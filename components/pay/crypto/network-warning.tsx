@@ -1,3 +1,5 @@
+import { WarningIcon } from '../warning-icon';
+
 /**
  * "Send only USDT on TRON (TRC-20)": the one mistake a buyer cannot undo, said before the address. On a test chain
  * it also says that no real money belongs here.
@@ -6,10 +8,7 @@ export function NetworkWarning({ title, body, testChain }: { title: string; body
   return (
     <div role="note" className="rounded-2xl bg-amber-50 p-4 text-amber-950 ring-1 ring-amber-300">
       <p className="flex items-start gap-2 font-bold leading-7">
-        <svg viewBox="0 0 20 20" aria-hidden="true" className="mt-1 size-5 shrink-0 text-amber-700" fill="none" stroke="currentColor" strokeWidth="1.8" strokeLinecap="round" strokeLinejoin="round">
-          <path d="M10 3.5l7 12.5H3z" />
-          <path d="M10 8.5v3.5M10 14.2v.1" />
-        </svg>
+        <WarningIcon className="mt-1 size-5 shrink-0 text-amber-700" />
         <span>{title}</span>
       </p>
       <p className="mt-1 ps-7 text-sm leading-6">{body}</p>

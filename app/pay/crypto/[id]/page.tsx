@@ -16,9 +16,11 @@ import {
 import { OutcomePanel, type PaymentDetail, ProgressPanel, TopUpNotice } from '@/components/pay/crypto/crypto-status-panels';
 import { DepositAddress } from '@/components/pay/crypto/deposit-address';
 import { NetworkWarning } from '@/components/pay/crypto/network-warning';
-import { RedirectAfter } from '@/components/pay/crypto/redirect-after';
 import { PayHeader } from '@/components/pay/pay-header';
+import { PayPageLayout } from '@/components/pay/pay-page-layout';
 import { PaySteps } from '@/components/pay/pay-steps';
+import { RedirectAfter } from '@/components/pay/redirect-after';
+import { WaitingNote } from '@/components/pay/waiting-note';
 import { type CryptoPaymentPage, getCryptoPaymentPage } from '@/lib/crypto-payments/get-crypto-payment-page';
 import { isOpenableWalletUri, trimDecimal } from '@/lib/crypto-payments/wallet-uri';
 import { formatDate } from '@/lib/format/date';
@@ -107,124 +109,121 @@ export default async function CryptoPayPage({ params, searchParams }: Props) {
     view === 'seen' || view === 'confirming' ? t('progress.announce', { title: titles[view], ...confirmations }) : titles[view];
 
   return (
-    <div lang={locale} dir={locale === 'fa' ? 'rtl' : 'ltr'} className="mx-auto flex min-h-dvh w-full max-w-md flex-col px-4 pt-4 pb-6">
-      <PayHeader
-        authority={payment.id}
-        locale={locale}
-        shopName={page.shopName}
-        description={null}
-        factorNumber={payment.order_id}
-        languageHref={(language) => `${path}?lang=${language}`}
-        text={{ tagline: t('header.tagline'), languages: t('header.languages'), payTo: t('header.payTo'), factorNumber: t('header.orderId') }}
-      />
-      <main className="mt-4 flex-1">
-        <CryptoPaymentLive
-          id={payment.id}
-          view={view}
-          signature={stateSignature(payment)}
-          remainingSeconds={page.remainingSeconds}
-          statusAnnouncement={statusAnnouncement}
-          countdownText={{
-            threeMinutesLeft: t('waiting.threeMinutesLeft'),
-            oneMinuteLeft: t('waiting.oneMinuteLeft'),
-            minutesLeft: minutesLeftText((minutes) => t('waiting.minutesLeft', { minutes })),
-          }}
-        >
-          {asksForPayment(view) ? (
-            <div className="space-y-4">
-              {view === 'topUp' ? (
-                <TopUpNotice
-                  title={titles.topUp}
-                  body={t('topUp.body', { received: amount(payment.received_amount ?? '0'), requested: amount(payment.requested_amount), symbol })}
-                />
-              ) : (
-                <p className="flex items-start gap-2 text-sm leading-6 text-ink-600">
-                  <span aria-hidden="true" className="mt-2 size-2 shrink-0 rounded-full bg-brand-500 motion-safe:animate-pulse" />
-                  <span>
-                    <strong className="font-semibold text-ink-900">{titles.waiting}</strong> · {t('waiting.body')}
-                  </span>
+    <PayPageLayout
+      locale={locale}
+      header={
+        <PayHeader
+          authority={payment.id}
+          locale={locale}
+          shopName={page.shopName}
+          description={null}
+          factorNumber={payment.order_id}
+          languageHref={(language) => `${path}?lang=${language}`}
+          text={{ tagline: t('header.tagline'), languages: t('header.languages'), payTo: t('header.payTo'), factorNumber: t('header.orderId') }}
+        />
+      }
+      footer={<footer className="mt-8 text-center text-xs text-ink-600">{t('footer')}</footer>}
+    >
+      <CryptoPaymentLive
+        id={payment.id}
+        view={view}
+        signature={stateSignature(payment)}
+        remainingSeconds={page.remainingSeconds}
+        statusAnnouncement={statusAnnouncement}
+        countdownText={{
+          threeMinutesLeft: t('waiting.threeMinutesLeft'),
+          oneMinuteLeft: t('waiting.oneMinuteLeft'),
+          minutesLeft: minutesLeftText((minutes) => t('waiting.minutesLeft', { minutes })),
+        }}
+      >
+        {asksForPayment(view) ? (
+          <div className="space-y-4">
+            {view === 'topUp' ? (
+              <TopUpNotice
+                title={titles.topUp}
+                body={t('topUp.body', { received: amount(payment.received_amount ?? '0'), requested: amount(payment.requested_amount), symbol })}
+              />
+            ) : (
+              <WaitingNote title={titles.waiting} body={t('waiting.body')} />
+            )}
+            <AmountDuePanel
+              label={view === 'topUp' ? t('amount.remainingLabel') : t('amount.label')}
+              amount={amount(page.amountDue)}
+              copyValue={trimDecimal(page.amountDue)}
+              symbol={symbol}
+              currencyLine={`${t(`currencies.${payment.currency}`)} · ${network}`}
+              deadline={page.remainingSeconds > 0 ? t('waiting.deadline', { time: formatDate(payment.expires_at, locale, 'dateTime') }) : null}
+              exact={t('amount.exact')}
+              copy={copyText(t('amount.copy'))}
+              countdown={<CryptoCountdown totalSeconds={page.totalSeconds} locale={locale} label={t('waiting.timeLeft')} />}
+            />
+            <NetworkWarning
+              title={t('network.warningTitle', { symbol, network })}
+              body={t('network.warningBody', { symbol })}
+              testChain={currency.chain === 'mainnet' ? null : t('network.testChain', { chain: currency.chain })}
+            />
+            <DepositAddress
+              address={payment.deposit_address}
+              memo={payment.memo}
+              qrSvg={page.qrSvg}
+              walletHref={isOpenableWalletUri(page.walletUri) ? page.walletUri : null}
+              text={{
+                label: t('address.label'),
+                copy: copyText(t('address.copy')),
+                check: t('address.check'),
+                openWallet: t('address.openWallet'),
+                qrLabel: isOpenableWalletUri(page.walletUri)
+                  ? t('qr.label', { amount: amount(page.amountDue), symbol })
+                  : t('qr.addressLabel'),
+                qrHint: isOpenableWalletUri(page.walletUri) ? t('qr.hint') : `${t('qr.hint')} ${t('qr.addressOnly')}`,
+                memo: { label: t('memo.label'), copy: copyText(t('memo.copy')), warning: t('memo.warning') },
+              }}
+            />
+            <PaySteps
+              title={t('steps.title')}
+              steps={[t('steps.openWallet', { symbol }), t('steps.network', { network }), t('steps.paste'), t('steps.comeBack')]}
+              locale={locale}
+            />
+          </div>
+        ) : view === 'seen' || view === 'confirming' ? (
+          <ProgressPanel
+            title={titles[view]}
+            body={t(`${view}.body`)}
+            confirmations={{ label: t('progress.confirmations'), ...confirmations, text: t('progress.count', confirmations) }}
+            details={details}
+            notes={notes}
+          />
+        ) : view === 'completed' ? (
+          <OutcomePanel
+            tone="success"
+            title={titles.completed}
+            body={t('completed.body', { amount: amount(payment.received_amount ?? payment.requested_amount), symbol, shop: isolate(page.shopName) })}
+            details={details}
+            notes={notes}
+            action={page.callbackUrl ? { href: page.callbackUrl, label: t('completed.goNow') } : null}
+            after={
+              page.callbackUrl ? (
+                <p className="mt-4 flex items-center justify-center gap-2 text-sm text-ink-600">
+                  <span aria-hidden="true" className="size-4 rounded-full border-2 border-ink-200 border-t-brand-600 motion-safe:animate-spin" />
+                  {t('completed.redirecting')}
+                  <RedirectAfter href={page.callbackUrl} />
                 </p>
-              )}
-              <AmountDuePanel
-                label={view === 'topUp' ? t('amount.remainingLabel') : t('amount.label')}
-                amount={amount(page.amountDue)}
-                copyValue={trimDecimal(page.amountDue)}
-                symbol={symbol}
-                currencyLine={`${t(`currencies.${payment.currency}`)} · ${network}`}
-                deadline={page.remainingSeconds > 0 ? t('waiting.deadline', { time: formatDate(payment.expires_at, locale, 'dateTime') }) : null}
-                exact={t('amount.exact')}
-                copy={copyText(t('amount.copy'))}
-                countdown={<CryptoCountdown totalSeconds={page.totalSeconds} locale={locale} label={t('waiting.timeLeft')} />}
-              />
-              <NetworkWarning
-                title={t('network.warningTitle', { symbol, network })}
-                body={t('network.warningBody', { symbol })}
-                testChain={currency.chain === 'mainnet' ? null : t('network.testChain', { chain: currency.chain })}
-              />
-              <DepositAddress
-                address={payment.deposit_address}
-                memo={payment.memo}
-                qrSvg={page.qrSvg}
-                walletHref={isOpenableWalletUri(page.walletUri) ? page.walletUri : null}
-                text={{
-                  label: t('address.label'),
-                  copy: copyText(t('address.copy')),
-                  check: t('address.check'),
-                  openWallet: t('address.openWallet'),
-                  qrLabel: isOpenableWalletUri(page.walletUri)
-                    ? t('qr.label', { amount: amount(page.amountDue), symbol })
-                    : t('qr.addressLabel'),
-                  qrHint: isOpenableWalletUri(page.walletUri) ? t('qr.hint') : `${t('qr.hint')} ${t('qr.addressOnly')}`,
-                  memo: { label: t('memo.label'), copy: copyText(t('memo.copy')), warning: t('memo.warning') },
-                }}
-              />
-              <PaySteps
-                title={t('steps.title')}
-                steps={[t('steps.openWallet', { symbol }), t('steps.network', { network }), t('steps.paste'), t('steps.comeBack')]}
-                locale={locale}
-              />
-            </div>
-          ) : view === 'seen' || view === 'confirming' ? (
-            <ProgressPanel
-              title={titles[view]}
-              body={t(`${view}.body`)}
-              confirmations={{ label: t('progress.confirmations'), ...confirmations, text: t('progress.count', confirmations) }}
-              details={details}
-              notes={notes}
-            />
-          ) : view === 'completed' ? (
-            <OutcomePanel
-              tone="success"
-              title={titles.completed}
-              body={t('completed.body', { amount: amount(payment.received_amount ?? payment.requested_amount), symbol, shop: isolate(page.shopName) })}
-              details={details}
-              notes={notes}
-              action={page.callbackUrl ? { href: page.callbackUrl, label: t('completed.goNow') } : null}
-              after={
-                page.callbackUrl ? (
-                  <p className="mt-4 flex items-center justify-center gap-2 text-sm text-ink-600">
-                    <span aria-hidden="true" className="size-4 rounded-full border-2 border-ink-200 border-t-brand-600 motion-safe:animate-spin" />
-                    {t('completed.redirecting')}
-                    <RedirectAfter href={page.callbackUrl} />
-                  </p>
-                ) : (
-                  <p className="mt-5 text-sm text-ink-600">{t('completed.close')}</p>
-                )
-              }
-            />
-          ) : (
-            <OutcomePanel
-              tone={view === 'expired' ? 'expired' : 'stopped'}
-              title={titles[view]}
-              body={t(`${view}.body`)}
-              details={details}
-              notes={notes}
-              action={page.callbackUrl ? { href: page.callbackUrl, label: t('backToShop') } : null}
-            />
-          )}
-        </CryptoPaymentLive>
-      </main>
-      <footer className="mt-8 text-center text-xs text-ink-600">{t('footer')}</footer>
-    </div>
+              ) : (
+                <p className="mt-5 text-sm text-ink-600">{t('completed.close')}</p>
+              )
+            }
+          />
+        ) : (
+          <OutcomePanel
+            tone={view === 'expired' ? 'expired' : 'stopped'}
+            title={titles[view]}
+            body={t(`${view}.body`)}
+            details={details}
+            notes={notes}
+            action={page.callbackUrl ? { href: page.callbackUrl, label: t('backToShop') } : null}
+          />
+        )}
+      </CryptoPaymentLive>
+    </PayPageLayout>
   );
 }

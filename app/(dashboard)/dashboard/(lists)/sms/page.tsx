@@ -1,14 +1,12 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import { PagedList } from '@/components/dashboard/paged-list';
 import { DevicesPanel } from '@/components/dashboard/sms/devices-panel';
 import { InboxFilterTabs } from '@/components/dashboard/sms/inbox-filter-tabs';
 import { SmsMessageCard } from '@/components/dashboard/sms/sms-message-card';
 import { buttonClass } from '@/components/ui/button';
-import { Pagination } from '@/components/ui/pagination';
 import { EmptyState, PageHeader, Panel } from '@/components/ui/panel';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
 import { readSearchParams, type SearchParams } from '@/lib/dashboard/search-params';
-import { formatNumber } from '@/lib/format/number';
 import { requestLocale } from '@/lib/i18n/request-locale';
 import { translator } from '@/lib/i18n/translator';
 import { listSmsMessages } from '@/lib/sms/list-sms-messages';
@@ -30,7 +28,6 @@ export default async function SmsInboxPage({ searchParams }: { searchParams: Pro
   const merchant = await currentMerchant();
   const locale = await requestLocale();
   const t = translator(locale, 'sms');
-  const tc = translator(locale, 'common');
   const { principal } = merchant;
 
   // A hand-edited or stale URL shows the whole inbox rather than an error.
@@ -45,71 +42,37 @@ export default async function SmsInboxPage({ searchParams }: { searchParams: Pro
   ]);
   const deviceNames = new Map(devices.map((device) => [device.id, device.name]));
   const listHref = matchStatus ? `/dashboard/sms?match_status=${matchStatus}` : '/dashboard/sms';
-  const pages = Math.max(1, Math.ceil(inbox.total / inbox.per_page));
 
-  let body;
-  if (inbox.messages.length > 0) {
-    body = (
-      <>
-        <ul className="space-y-3">
-          {inbox.messages.map((message) => (
-            <li key={message.id}>
-              <SmsMessageCard message={message} deviceName={deviceNames.get(message.device_id)} locale={locale} />
-            </li>
-          ))}
-        </ul>
-        <Pagination
-          page={inbox.page}
-          perPage={inbox.per_page}
-          total={inbox.total}
-          searchParams={{ match_status: matchStatus, page: String(inbox.page) }}
-          text={{
-            previous: tc('previous'),
-            next: tc('next'),
-            position: tc('pageOf', { page: formatNumber(inbox.page, locale), pages: formatNumber(pages, locale) }),
-          }}
+  const body = (
+    <PagedList
+      locale={locale}
+      list={{ ...inbox, shown: inbox.messages.length }}
+      searchParams={{ match_status: matchStatus, page: String(inbox.page) }}
+      pastEnd={{ title: t('inbox.pastEndTitle'), label: t('inbox.firstPage'), href: listHref }}
+      noMatch={matchStatus ? { title: t('inbox.emptyFilteredTitle'), body: t('inbox.emptyFilteredBody'), label: t('inbox.showAll'), href: '/dashboard/sms' } : null}
+      empty={
+        <EmptyState
+          title={t('inbox.emptyTitle')}
+          body={devices.length > 0 ? t('inbox.emptyBody') : t('inbox.emptyNoDevice')}
+          action={
+            devices.length > 0 ? null : (
+              <a href="#add-device" className={buttonClass('primary')}>
+                {t('inbox.addPhone')}
+              </a>
+            )
+          }
         />
-      </>
-    );
-  } else if (inbox.total > 0) {
-    // A page number past the end (an old bookmark, a hand-edited URL).
-    body = (
-      <EmptyState
-        title={t('inbox.pastEndTitle')}
-        action={
-          <Link href={listHref} className={buttonClass('secondary')}>
-            {t('inbox.firstPage')}
-          </Link>
-        }
-      />
-    );
-  } else if (matchStatus) {
-    body = (
-      <EmptyState
-        title={t('inbox.emptyFilteredTitle')}
-        body={t('inbox.emptyFilteredBody')}
-        action={
-          <Link href="/dashboard/sms" className={buttonClass('secondary')}>
-            {t('inbox.showAll')}
-          </Link>
-        }
-      />
-    );
-  } else {
-    body = (
-      <EmptyState
-        title={t('inbox.emptyTitle')}
-        body={devices.length > 0 ? t('inbox.emptyBody') : t('inbox.emptyNoDevice')}
-        action={
-          devices.length > 0 ? null : (
-            <a href="#add-device" className={buttonClass('primary')}>
-              {t('inbox.addPhone')}
-            </a>
-          )
-        }
-      />
-    );
-  }
+      }
+    >
+      <ul className="space-y-3">
+        {inbox.messages.map((message) => (
+          <li key={message.id}>
+            <SmsMessageCard message={message} deviceName={deviceNames.get(message.device_id)} locale={locale} />
+          </li>
+        ))}
+      </ul>
+    </PagedList>
+  );
 
   return (
     <>

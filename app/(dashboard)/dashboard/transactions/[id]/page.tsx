@@ -1,13 +1,13 @@
 import type { Metadata } from 'next';
-import { BackLink } from '@/components/ui/back-link';
-import type { ReactNode } from 'react';
+import { CopyableValue } from '@/components/dashboard/copyable-value';
+import { DetailHeader } from '@/components/dashboard/detail-header';
+import { DetailRow } from '@/components/dashboard/detail-row';
 import { Money } from '@/components/dashboard/money';
+import { TimesPanel } from '@/components/dashboard/times-panel';
 import { PaymentClaims } from '@/components/dashboard/transactions/payment-claims';
-import { Timestamp } from '@/components/dashboard/transactions/timestamp';
 import { TransactionActions } from '@/components/dashboard/transactions/transaction-actions';
 import { TransactionStatusBadge } from '@/components/dashboard/transactions/transaction-status-badge';
 import { TransactionTimeline } from '@/components/dashboard/transactions/transaction-timeline';
-import { CopyButton } from '@/components/ui/copy-button';
 import { Panel } from '@/components/ui/panel';
 import { groupCardNumber } from '@/lib/banking/card-number';
 import { listCards } from '@/lib/cards/list-cards';
@@ -25,21 +25,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: `${translator(await requestLocale(), 'transactions')('detail.title')} — KPay` };
 }
 
-/** One term and its value: a <div> directly inside the <dl>, the only wrapper HTML allows there. */
-function Row({ label, children, className = '' }: { label: ReactNode; children: ReactNode; className?: string }) {
-  return (
-    <div className={`min-w-0 ${className}`}>
-      <dt className="text-xs text-ink-500">{label}</dt>
-      <dd className="mt-0.5 text-sm break-words text-ink-900">{children}</dd>
-    </div>
-  );
-}
-
 export default async function TransactionPage({ params }: { params: Promise<{ id: string }> }) {
   const merchant = await currentMerchant();
   const locale = await requestLocale();
   const t = translator(locale, 'transactions');
-  const tc = translator(locale, 'common');
   // A malformed id, or one that is not this merchant's, is simply not found: never a hint that it exists.
   const { id } = paramsOrNotFound(transactionIdParams, await params);
   const tx = await orNotFound(getTransaction(merchant.principal, id));
@@ -50,7 +39,6 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
   const canConfirm = canTransition(tx.status, 'paid');
   const canCancel = canTransition(tx.status, 'cancelled');
   const none = <span className="text-ink-500">{t('detail.none')}</span>;
-  const copyText = { label: tc('copy'), copied: tc('copied'), failed: tc('copyFailed') };
   const ltr = (text: string) => (
     <span dir="ltr" className="font-mono text-[0.8125rem] break-all">
       {text}
@@ -72,19 +60,13 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
 
   return (
     <>
-      <BackLink href="/dashboard/transactions" label={t('detail.back')} />
-      <div className="mb-5 flex flex-wrap items-start justify-between gap-3">
-        <div className="min-w-0">
-          <h1 className="text-xl font-bold break-words text-ink-950 sm:text-2xl">
-            {tx.factor_number ? t('detail.titleWithFactor', { factor: tx.factor_number }) : t('detail.title')}
-          </h1>
-          <div className="mt-1.5 flex flex-wrap items-center gap-2 text-sm text-ink-600">
-            <TransactionStatusBadge status={tx.status} paidLate={tx.paid_late} locale={locale} />
-            <bdi>{shop.name}</bdi>
-          </div>
-        </div>
-        <TransactionActions id={tx.id} canConfirm={canConfirm} canCancel={canCancel} confirmDescription={confirmDescription} />
-      </div>
+      <DetailHeader
+        back={{ href: '/dashboard/transactions', label: t('detail.back') }}
+        title={tx.factor_number ? t('detail.titleWithFactor', { factor: tx.factor_number }) : t('detail.title')}
+        status={<TransactionStatusBadge status={tx.status} paidLate={tx.paid_late} locale={locale} />}
+        shopName={shop.name}
+        actions={<TransactionActions id={tx.id} canConfirm={canConfirm} canCancel={canCancel} confirmDescription={confirmDescription} />}
+      />
 
       <div className="grid gap-4 lg:grid-cols-3">
         <div className="space-y-4 lg:col-span-2">
@@ -98,24 +80,24 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
                   <Money rials={tx.final_amount} locale={locale} />
                 </dd>
               </div>
-              <Row label={t('detail.amount')}>
+              <DetailRow label={t('detail.amount')}>
                 <Money rials={tx.amount} locale={locale} />
-              </Row>
-              <Row label={t('detail.fee')}>
+              </DetailRow>
+              <DetailRow label={t('detail.fee')}>
                 <Money rials={tx.fee} locale={locale} />
                 <span className="block text-xs text-ink-500">{t(`detail.feeSide.${tx.fee_side}`)}</span>
-              </Row>
-              <Row label={t('detail.paidVia')}>{tx.paid_via ? t(`detail.paidViaValue.${tx.paid_via}`) : none}</Row>
+              </DetailRow>
+              <DetailRow label={t('detail.paidVia')}>{tx.paid_via ? t(`detail.paidViaValue.${tx.paid_via}`) : none}</DetailRow>
             </dl>
           </Panel>
 
           <Panel title={t('detail.details')}>
             <dl className="grid gap-4 sm:grid-cols-2">
-              <Row label={t('detail.factorNumber')}>{tx.factor_number ? <span dir="auto">{tx.factor_number}</span> : none}</Row>
-              <Row label={t('detail.shop')}>
+              <DetailRow label={t('detail.factorNumber')}>{tx.factor_number ? <span dir="auto">{tx.factor_number}</span> : none}</DetailRow>
+              <DetailRow label={t('detail.shop')}>
                 <bdi>{shop.name}</bdi>
-              </Row>
-              <Row label={t('detail.card')}>
+              </DetailRow>
+              <DetailRow label={t('detail.card')}>
                 {card ? (
                   <>
                     <span dir="ltr" className="font-mono tabular-nums">
@@ -128,48 +110,40 @@ export default async function TransactionPage({ params }: { params: Promise<{ id
                 ) : (
                   none
                 )}
-              </Row>
-              <Row label={t('detail.description')}>{tx.description ? <span dir="auto">{tx.description}</span> : none}</Row>
-              <Row label={t('detail.authority')} className="sm:col-span-2">
-                <span className="flex flex-wrap items-center gap-1">
+              </DetailRow>
+              <DetailRow label={t('detail.description')}>{tx.description ? <span dir="auto">{tx.description}</span> : none}</DetailRow>
+              <DetailRow label={t('detail.authority')} className="sm:col-span-2">
+                <CopyableValue value={tx.authority} locale={locale}>
                   {ltr(tx.authority)}
-                  <CopyButton value={tx.authority} text={copyText} className="text-brand-800 hover:bg-brand-50" />
-                </span>
-              </Row>
-              <Row label={t('detail.paymentLink')} className="sm:col-span-2">
-                <span className="flex flex-wrap items-center gap-1">
+                </CopyableValue>
+              </DetailRow>
+              <DetailRow label={t('detail.paymentLink')} className="sm:col-span-2">
+                <CopyableValue value={tx.payment_url} locale={locale}>
                   <a href={tx.payment_url} target="_blank" rel="noopener noreferrer" className="text-brand-800 hover:underline">
                     {ltr(tx.payment_url)}
                   </a>
-                  <CopyButton value={tx.payment_url} text={copyText} className="text-brand-800 hover:bg-brand-50" />
-                </span>
-              </Row>
-              <Row label={t('detail.callbackUrl')} className="sm:col-span-2">
+                </CopyableValue>
+              </DetailRow>
+              <DetailRow label={t('detail.callbackUrl')} className="sm:col-span-2">
                 {ltr(tx.callback_url)}
-              </Row>
+              </DetailRow>
             </dl>
           </Panel>
         </div>
 
         <div className="space-y-4">
-          <Panel title={t('detail.times')}>
-            <dl className="grid gap-3">
-              <Row label={t('detail.created')}>
-                <Timestamp value={tx.created_at} locale={locale} />
-              </Row>
-              <Row label={t('detail.expires')}>
-                <Timestamp value={tx.expires_at} locale={locale} />
-              </Row>
-              <Row label={t('detail.paid')}>{tx.paid_at ? <Timestamp value={tx.paid_at} locale={locale} /> : none}</Row>
-              <Row label={t('detail.verified')}>{tx.verified_at ? <Timestamp value={tx.verified_at} locale={locale} /> : none}</Row>
-            </dl>
-          </Panel>
-          <Panel
-            title={t('timeline.title')}
-            actions={<span className="text-xs text-ink-500">{t('timeline.order')}</span>}
-          >
-            <TransactionTimeline events={tx.events} locale={locale} />
-          </Panel>
+          <TimesPanel
+            title={t('detail.times')}
+            times={[
+              { label: t('detail.created'), at: tx.created_at },
+              { label: t('detail.expires'), at: tx.expires_at },
+              { label: t('detail.paid'), at: tx.paid_at },
+              { label: t('detail.verified'), at: tx.verified_at },
+            ]}
+            none={t('detail.none')}
+            locale={locale}
+          />
+          <TransactionTimeline events={tx.events} locale={locale} />
         </div>
       </div>
     </>

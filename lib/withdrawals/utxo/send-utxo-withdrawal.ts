@@ -1,0 +1,181 @@
+import { hex } from '@scure/base';
+import { p2wpkh, selectUTXO, Transaction } from '@scure/btc-signer';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import type { Database, Transaction as DbTransaction } from '@/db/client';
+import { walletAddresses, walletOutputs, withdrawalEvents, withdrawals } from '@/db/schema';
+import { type JsonRpcCall, JsonRpcError } from '@/lib/chains/json-rpc';
+import { config } from '@/lib/config/config';
+import { DEFAULT_CONFIRMATIONS } from '@/lib/currencies/currencies';
+import type { Chain } from '@/lib/currencies/networks';
+import { move, postLedger } from '@/lib/ledger/post-ledger';
+import { parseAmount } from '@/lib/money';
+import { allocateAddress } from '@/lib/wallet/allocate-address';
+import { processWallet } from '@/lib/wallet/process-wallet';
+import { transitionWithdrawal } from '../transition-withdrawal';
+import { utxoNetworkParams } from './utxo-network-params';
+
+type Withdrawal = typeof withdrawals.$inferSelect;
+type UtxoNetwork = 'bitcoin' | 'litecoin';
+
+/**
+ * Signs an approved withdrawal on a UTXO chain: coins from the wallet's unspent outputs (selected by @scure/btc-signer),
+ * net_amount to the destination, change to a fresh internal address, each input signed with its HD key, at the node's
+ * fee estimate within the configured bounds. In one database transaction the coins become `spending`, the change is
+ * recorded, and the signed transaction with its hash is stored (status `signed`) before anything is sent, so a crash
+ * never sends twice: broadcasting later sends exactly these bytes. Not enough coins: it stays approved and waits.
+ */
+export async function signUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdrawal: Withdrawal): Promise<'signed' | 'waiting'> {
+  const network = withdrawal.network as UtxoNetwork;
+  const chain = withdrawal.chain as Chain;
+  const feePerByte = await feeRate(rpc);
+  return db.transaction(async (tx) => {
+    const [locked] = await tx.select().from(withdrawals).where(and(eq(withdrawals.id, withdrawal.id), eq(withdrawals.status, 'approved'))).for('update');
+    if (!locked) return 'signed';
+    const coins = await tx
+      .select({ output: walletOutputs, path: walletAddresses.derivationPath })
+      .from(walletOutputs)
+      .innerJoin(walletAddresses, eq(walletAddresses.id, walletOutputs.walletAddressId))
+      .where(and(eq(walletOutputs.network, network), eq(walletOutputs.chain, chain), eq(walletOutputs.status, 'unspent')))
+      .orderBy(desc(walletOutputs.amount))
+      .limit(500)
+      .for('update', { of: walletOutputs, skipLocked: true });
+    const wallet = processWallet();
+    const params = utxoNetworkParams(network, chain);
+    const inputs = coins.map(({ output, path }) => ({
+      txid: output.txHash,
+      index: output.outputIndex,
+      witnessUtxo: { script: p2wpkh(wallet.publicKeyAt(path), params).script, amount: output.amount },
+    }));
+    const change = await allocateAddress(tx, network, chain, 'change');
+    const selected = selectUTXO(inputs, [{ address: withdrawal.destinationAddress, amount: withdrawal.netAmount }], 'default', {
+      feePerByte,
+      changeAddress: change.address,
+      network: params,
+      bip69: true,
+      createTx: true,
+    });
+    if (!selected?.tx) {
+      await tx.insert(withdrawalEvents).values({ withdrawalId: withdrawal.id, type: 'waiting_for_funds', actor: 'system', data: { fee_rate: feePerByte.toString() } });
+      return 'waiting';
+    }
+    const signed: Transaction = selected.tx;
+    const spent = selected.inputs.map((input) => coins.find((c) => c.output.txHash === hex.encode(input.txid!) && c.output.outputIndex === input.index)!);
+    spent.forEach(({ path }, index) => signed.signIdx(wallet.privateKeyAt(path), index));
+    signed.finalize();
+    const txHash = signed.id;
+
+    await tx
+      .update(walletOutputs)
+      .set({ status: 'spending', withdrawalId: withdrawal.id })
+      .where(inArray(walletOutputs.id, spent.map((c) => c.output.id)));
+    for (let index = 0; index < signed.outputsLength; index++) {
+      const output = signed.getOutput(index);
+      if (selected.change && hex.encode(output.script!) === hex.encode(p2wpkh(wallet.publicKeyAt(change.derivationPath), params).script)) {
+        await tx.insert(walletOutputs).values({ network, chain, txHash, outputIndex: index, walletAddressId: change.id, amount: output.amount!, status: 'unconfirmed', withdrawalId: withdrawal.id });
+      }
+    }
+    await transitionWithdrawal(tx, {
+      where: eq(withdrawals.id, withdrawal.id),
+      to: 'signed',
+      actor: 'system',
+      data: { tx_hash: txHash, network_fee: selected.fee?.toString(), inputs: spent.length },
+      set: () => ({ signedTransaction: signed.hex, txHash }),
+    });
+    return 'signed';
+  });
+}
+
+/** Node answers meaning "this exact transaction is already there": sending it again changed nothing. */
+const ALREADY_SENT = /already in block chain|txn-already-in-mempool|txn-already-known|transaction already in block chain/i;
+
+/**
+ * Sends a signed withdrawal's stored bytes. Accepted (or already known: a retry after a crash): `broadcast`. Refused
+ * for good by the node (its coins gone, a rule broken): `failed`, the merchant's reservation released and the coins
+ * unspent again. A node that does not answer leaves it signed for the next run.
+ */
+export async function broadcastUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdrawal: Withdrawal): Promise<'broadcast' | 'failed' | 'retry'> {
+  try {
+    await rpc('sendrawtransaction', [withdrawal.signedTransaction]);
+  } catch (error) {
+    if (!(error instanceof JsonRpcError)) return 'retry';
+    if (!ALREADY_SENT.test(error.message)) {
+      await db.transaction((tx) => failWithdrawal(tx, withdrawal, `Refused by the node: ${error.message.split(': ').slice(1).join(': ')}`));
+      return 'failed';
+    }
+  }
+  await db.transaction((tx) =>
+    transitionWithdrawal(tx, { where: eq(withdrawals.id, withdrawal.id), to: 'broadcast', actor: 'system', set: () => ({ broadcastAt: new Date() }) }),
+  );
+  return 'broadcast';
+}
+
+/**
+ * Follows a broadcast withdrawal's transaction (`getrawtransaction <txid> true`: the node needs -txindex, or the
+ * transaction still in its mempool): at the network's confirmations it is completed, the reservation leaves the
+ * ledger as withdrawn (net amount) and fee, its coins are spent and its change is spendable.
+ */
+export async function trackUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdrawal: Withdrawal): Promise<number> {
+  const found = await rpc<{ confirmations?: number }>('getrawtransaction', [withdrawal.txHash, true]).catch(() => null);
+  const confirmations = found?.confirmations ?? 0;
+  const required = config().crypto.networks[withdrawal.network].confirmations ?? DEFAULT_CONFIRMATIONS[withdrawal.network];
+  await db.transaction(async (tx) => {
+    if (confirmations < required) {
+      await tx.update(withdrawals).set({ confirmations }).where(and(eq(withdrawals.id, withdrawal.id), eq(withdrawals.status, 'broadcast')));
+      return;
+    }
+    const done = await transitionWithdrawal(tx, {
+      where: eq(withdrawals.id, withdrawal.id),
+      to: 'completed',
+      actor: 'chain',
+      data: { confirmations },
+      set: () => ({ confirmations, completedAt: new Date() }),
+    });
+    if (!done.ok) return;
+    await postLedger(tx, {
+      userId: withdrawal.userId,
+      currency: withdrawal.currency,
+      reason: 'withdrawal_completed',
+      withdrawalId: withdrawal.id,
+      lines: [
+        { account: 'reserved', amount: -withdrawal.amount },
+        { account: 'chain_out', amount: withdrawal.netAmount },
+        { account: 'fees', amount: withdrawal.fee },
+      ],
+    });
+    await tx.update(walletOutputs).set({ status: 'spent' }).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'spending')));
+    await tx.update(walletOutputs).set({ status: 'unspent' }).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'unconfirmed')));
+  });
+  return confirmations;
+}
+
+/** Fails a withdrawal not yet on the chain: its reservation back to available, its coins unspent, its change gone. */
+export async function failWithdrawal(tx: DbTransaction, withdrawal: Withdrawal, reason: string): Promise<void> {
+  const failed = await transitionWithdrawal(tx, {
+    where: eq(withdrawals.id, withdrawal.id),
+    to: 'failed',
+    actor: 'system',
+    data: { reason },
+    set: () => ({ failureReason: reason }),
+  });
+  if (!failed.ok) return;
+  await postLedger(tx, {
+    userId: withdrawal.userId,
+    currency: withdrawal.currency,
+    reason: 'withdrawal_failed',
+    withdrawalId: withdrawal.id,
+    lines: move('reserved', 'available', withdrawal.amount),
+  });
+  await tx.update(walletOutputs).set({ status: 'unspent', withdrawalId: null }).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'spending')));
+  await tx.delete(walletOutputs).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'unconfirmed')));
+}
+
+/** sat/vB: the node's 6-block estimate (BTC/kvB, exact decimal text) within the configured bounds; the floor without one. */
+async function feeRate(rpc: JsonRpcCall): Promise<bigint> {
+  const { min, max } = config().crypto.withdrawals.utxoFeeRate;
+  const estimate = await rpc<{ feerate?: string | number }>('estimatesmartfee', [6, 'economical']).catch(() => null);
+  if (estimate?.feerate === undefined) return BigInt(min);
+  // BTC per 1000 vbytes -> satoshi per vbyte, rounded up.
+  const perKvB = parseAmount(String(estimate.feerate), 8).units;
+  const perVb = (perKvB + 999n) / 1000n;
+  return perVb < BigInt(min) ? BigInt(min) : perVb > BigInt(max) ? BigInt(max) : perVb;
+}
