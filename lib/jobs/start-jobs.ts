@@ -5,6 +5,7 @@ import { config } from '@/lib/config/config';
 import { expireDueCryptoPayments } from '@/lib/crypto-payments/expire-due-crypto-payments';
 import { failUnderpaidCryptoPayments } from '@/lib/deposits/fail-underpaid-crypto-payments';
 import { scanNetwork } from '@/lib/deposits/scan-network';
+import { processWithdrawals } from '@/lib/withdrawals/process-withdrawals';
 import { logger } from '@/lib/observability/logger';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { releaseHeldAmounts } from '@/lib/transactions/held-amounts';
@@ -22,6 +23,11 @@ const JOBS: { name: string; everySeconds: number; run: () => Promise<unknown> }[
     everySeconds: config().crypto.watch.intervalSeconds,
     run: async () => scanNetwork(await database(), adapter, { network, chain, startBelowTip: config().crypto.watch.startBelowTip }),
   })),
+  {
+    name: 'process-withdrawals',
+    everySeconds: 5,
+    run: async () => processWithdrawals(await database()),
+  },
   {
     name: 'fail-underpaid-crypto-payments',
     everySeconds: 30,
