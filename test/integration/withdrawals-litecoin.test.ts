@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { database } from '@/db/client';
-import { walletOutputs, withdrawalEvents, withdrawals } from '@/db/schema';
+import { walletOutputs, webhookEvents, withdrawalEvents, withdrawals } from '@/db/schema';
 import { createJsonRpcClient } from '@/lib/chains/json-rpc';
 import { createUtxoAdapter } from '@/lib/chains/utxo/utxo-adapter';
 import { scanNetwork } from '@/lib/deposits/scan-network';
@@ -85,6 +85,9 @@ describe.runIf(available)('Litecoin withdrawals on a real regtest node', () => {
     expect(done.body.confirmations).toBeGreaterThanOrEqual(6);
     expect(await balance()).toMatchObject({ available_balance: '1.50000000', reserved_balance: '0.00000000', total_withdrawn: '0.49900000' });
     expect(await receivedBy(destination)).toBe('0.499');
+    const announced = await db.select().from(webhookEvents).where(eq(webhookEvents.userId, merchant.userId));
+    const completed = announced.find((e) => e.type === 'withdrawal.completed');
+    expect((completed?.body as { data: { id: string; status: string } }).data).toMatchObject({ id: w.id, status: 'completed' });
     // The change is the wallet's again.
     const change = await db.select().from(walletOutputs).where(and(eq(walletOutputs.txHash, sent.txHash!), eq(walletOutputs.status, 'unspent')));
     expect(change).toHaveLength(1);
@@ -123,6 +126,8 @@ describe.runIf(available)('Litecoin withdrawals on a real regtest node', () => {
     const failed = await row(w.id);
     expect(failed.status).toBe('failed');
     expect(failed.failureReason).toMatch(/Refused by the node/);
+    const announced = await db.select().from(webhookEvents).where(eq(webhookEvents.userId, merchant.userId));
+    expect(announced.some((e) => e.type === 'withdrawal.failed' && (e.body as { data: { id: string } }).data.id === w.id)).toBe(true);
     expect(await balance()).toMatchObject({ available_balance: before.available_balance, reserved_balance: '0.00000000' });
     expect(await db.select().from(walletOutputs).where(and(eq(walletOutputs.withdrawalId, w.id), eq(walletOutputs.status, 'spending')))).toHaveLength(0);
     const events = await db.select().from(withdrawalEvents).where(eq(withdrawalEvents.withdrawalId, w.id));
