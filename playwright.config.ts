@@ -16,6 +16,10 @@ const a11yPort = port + 2;
 const shortWindowPort = port + 3;
 process.env.E2E_A11Y_BASE_URL = `http://localhost:${a11yPort}`;
 process.env.E2E_SHORT_WINDOW_BASE_URL = `http://localhost:${shortWindowPort}`;
+// The sandbox server (e2e/crypto-sandbox.spec.ts) on a REAL Litecoin Core regtest node: the hosted page's test wallet
+// pays, the watcher sees the deposit, blocks are mined over the API, the payment completes.
+const sandboxPort = port + 4;
+process.env.E2E_SANDBOX_BASE_URL = `http://localhost:${sandboxPort}`;
 // Crypto currencies are enabled by naming nodes (nothing here talks to them yet) and priced at fixed rates; the
 // wallet's mnemonic is generated into each server's data folder, as on a newcomer's first start.
 const cryptoEnv = {
@@ -31,6 +35,15 @@ const cryptoEnv = {
   KPAY_FIXED_USD_RATES: 'btc:65000,ltc:80.25,eth:3000,bnb:600,trx:0.125',
   KPAY_IRR_RATE_SOURCE: 'fixed',
   KPAY_FIXED_IRR_PER_USD: '1000000',
+};
+// The sandbox server's: its litecoin node comes from the 'litecoind' webServer through process.env, so the placeholder
+// URL is left out (an env entry here would override it); the watcher scans every second, two confirmations complete.
+const sandboxEnv = {
+  ...Object.fromEntries(Object.entries(cryptoEnv).filter(([name]) => name !== 'KPAY_LITECOIN_NODE_URL')),
+  DATABASE_URL: '',
+  LOG_LEVEL: 'warn',
+  KPAY_WATCH_INTERVAL_SECONDS: '1',
+  KPAY_LITECOIN_CONFIRMATIONS: '2',
 };
 const a11yEnv = {
   ...cryptoEnv,
@@ -112,6 +125,29 @@ export default defineConfig({
         KPAY_TRANSACTION_TTL_MINUTES: '1',
         KPAY_SMS_GRACE_MINUTES: '0',
       },
+    },
+    {
+      // Not a web server: Playwright starts webServers BEFORE globalSetup, and the sandbox server below needs the node's
+      // URL in its environment, so the node is started here, in order. e2e/chain-nodes.ts starts litecoind -regtest,
+      // funds its wallet and prints its URL; `wait.stdout`'s named groups put that line's values into process.env, which
+      // every later webServer and the test workers inherit. At the end of the run Playwright tears the webServers down
+      // in reverse order: the sandbox server first, then this one, whose SIGTERM stops the node and removes its data.
+      name: 'litecoind',
+      command: 'node --import tsx e2e/chain-nodes.ts',
+      wait: { stdout: /E2E_LITECOIND=(?<e2e_litecoind>\w+) KPAY_LITECOIN_NODE_URL=(?<kpay_litecoin_node_url>\S+)/ },
+      timeout: 60_000,
+      reuseExistingServer: false,
+      gracefulShutdown: { signal: 'SIGTERM', timeout: 20_000 },
+    },
+    {
+      name: 'sandbox',
+      command: 'npm start',
+      url: `http://localhost:${sandboxPort}/api/openapi.json`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      stdout: 'pipe',
+      // KPAY_LITECOIN_NODE_URL: inherited from process.env, where the 'litecoind' entry above has put it.
+      env: { ...sandboxEnv, PORT: String(sandboxPort), KPAY_DATA_DIR: `${dataDir}-sandbox`, KPAY_PUBLIC_URL: `http://localhost:${sandboxPort}` },
     },
   ],
 });

@@ -8,6 +8,7 @@ import { currencyOf } from '@/lib/currencies/currencies';
 import { currencySettings } from '@/lib/currencies/currency-settings';
 import type { Chain, Network } from '@/lib/currencies/networks';
 import { formatAmount, parseAmount, subtractAmounts } from '@/lib/money';
+import { sandboxAvailable } from '@/lib/sandbox/sandbox-chain';
 import { cryptoCallbackUrl } from './crypto-callback-url';
 import { toCryptoPaymentStatusResponse } from './crypto-payment-view';
 import { cryptoPaymentIdParams, type cryptoPaymentStatusResponse } from './schemas';
@@ -46,6 +47,12 @@ export interface CryptoPaymentPage {
   totalSeconds: number;
   /** The shop's callback (success when completed, failed when expired or failed) once final; null before or when none. */
   callbackUrl: string | null;
+  /**
+   * Whether the sandbox exists for this payment: its network runs a local test chain here (litecoin or bitcoin
+   * `regtest`, ethereum or bsc `dev`) and the payment was made on that chain, exactly when
+   * POST /api/sandbox/payments/{id}/pay would pay it. The page then offers "pay from the test wallet" while money is due.
+   */
+  sandbox: boolean;
 }
 
 /** What is left to send when less than asked arrived and the payment is still open; null otherwise. */
@@ -86,6 +93,7 @@ export async function getCryptoPaymentPage(id: string, now = new Date()): Promis
   // ECC level M (15%) as BIP21 wallets print them; a 4-module quiet zone, as the QR standard asks.
   const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 4 });
 
+  const configuredChain = config().crypto.networks[currency.network].chain;
   const final = payment.status === 'completed' ? true : payment.status === 'expired' || payment.status === 'failed' ? false : null;
   return {
     payment,
@@ -104,5 +112,6 @@ export async function getCryptoPaymentPage(id: string, now = new Date()): Promis
     remainingSeconds: Math.max(0, Math.ceil((row.expiresAt.getTime() - now.getTime()) / 1000)),
     totalSeconds: Math.max(1, Math.round((row.expiresAt.getTime() - row.createdAt.getTime()) / 1000)),
     callbackUrl: final === null ? null : cryptoCallbackUrl(row, final, now),
+    sandbox: chain === configuredChain && sandboxAvailable(currency.network),
   };
 }

@@ -6,13 +6,12 @@ import { currencyOf } from '@/lib/currencies/currencies';
 import { AppError, notFound } from '@/lib/errors';
 import { amount, formatAmount } from '@/lib/money';
 import { sandboxChain } from './sandbox-chain';
+import { type TestPaymentKind, testPaymentUnits } from './test-payment-amount';
 
-export const TEST_PAYMENT_KINDS = ['exact', 'under', 'over'] as const;
-export type TestPaymentKind = (typeof TEST_PAYMENT_KINDS)[number];
 
 /**
  * The sandbox's "pay from the test wallet" (like Stripe's test mode): on a local test chain only, the node's test
- * wallet sends the payment's amount (`exact`), half of it (`under`) or one and a half times it (`over`) to its deposit
+ * wallet sends what is still due (`exact`), half of it (`under`) or one and a half times it (`over`) to the deposit
  * address, as a buyer's wallet would; the watcher then finds it like any deposit. On mainnet and public testnets (or
  * for a payment made on another chain) the payment is "not found" here: the sandbox does not exist there.
  */
@@ -22,7 +21,7 @@ export async function payFromTestWallet(paymentId: string, kind: TestPaymentKind
   const onThisChain = payment && payment.chain === config().crypto.networks[payment.network].chain;
   const chain = onThisChain ? sandboxChain(payment.network) : null;
   if (!payment || !chain) throw notFound('Payment');
-  const units = kind === 'exact' ? payment.requestedAmount : kind === 'under' ? payment.requestedAmount / 2n : (payment.requestedAmount * 3n) / 2n;
+  const units = testPaymentUnits(payment.requestedAmount, payment.receivedAmount, kind);
   if (units <= 0n) throw new AppError('invalid_state', 'Nothing to send');
   const txHash = await chain.send(payment.currency, payment.depositAddress, units);
   return { tx_hash: txHash, amount: formatAmount(amount(units, currencyOf(payment.currency).decimals)) };

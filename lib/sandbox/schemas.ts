@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { example } from '@/lib/api/examples';
 import { NETWORKS } from '@/lib/currencies/networks';
 import { cryptoPaymentIdParams } from '@/lib/crypto-payments/schemas';
-import { TEST_PAYMENT_KINDS } from './pay-from-test-wallet';
+import { TEST_PAYMENT_KINDS } from './test-payment-amount';
 
 export const sandboxPaymentParams = cryptoPaymentIdParams;
 export const testPaymentInput = z.strictObject({

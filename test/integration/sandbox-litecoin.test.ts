@@ -39,7 +39,7 @@ const mine = (body: unknown, auth: { token?: string; apiKey?: string } = { token
   merchant.call('POST', '/api/sandbox/mine', { ...auth, body });
 
 describe.runIf(available)('the sandbox on a local regtest chain', () => {
-  it('pays from the test wallet (under, then exact) and mines, and the watcher completes the payment', async () => {
+  it('pays from the test wallet (half, then what is still due) and mines, and the watcher completes the payment', async () => {
     await scan();
     const p = await newCryptoPayment(merchant, shop, { amount_crypto: '0.2' });
     const under = await pay(p.id, 'under');
@@ -48,12 +48,13 @@ describe.runIf(available)('the sandbox on a local regtest chain', () => {
     await scan();
     expect(await status(p.id)).toMatchObject({ status: 'pending', underpaid: true, received_amount: '0.10000000', tx_hash: under.body.tx_hash });
 
-    expect((await pay(p.id)).body.amount).toBe('0.20000000');
+    // "Exact" now sends what is still due.
+    expect((await pay(p.id)).body.amount).toBe('0.10000000');
     const mined = await mine({ network: 'litecoin', blocks: 6 });
     expect(mined.status, JSON.stringify(mined.body)).toBe(200);
     expect(mined.body).toEqual({ network: 'litecoin', mined: 6 });
     await scan();
-    expect(await status(p.id)).toMatchObject({ status: 'completed', overpaid: true, received_amount: '0.30000000' });
+    expect(await status(p.id)).toMatchObject({ status: 'completed', overpaid: false, underpaid: false, received_amount: '0.20000000' });
   });
 
   it('mines only for a signed-in merchant, within bounds', async () => {

@@ -16,6 +16,8 @@ import {
 import { OutcomePanel, type PaymentDetail, ProgressPanel, TopUpNotice } from '@/components/pay/crypto/crypto-status-panels';
 import { DepositAddress } from '@/components/pay/crypto/deposit-address';
 import { NetworkWarning } from '@/components/pay/crypto/network-warning';
+import { SandboxPay, type SandboxPayText } from '@/components/pay/crypto/sandbox-pay';
+import { TEST_PAYMENT_KINDS, type TestPaymentKind, testPaymentUnits } from '@/lib/sandbox/test-payment-amount';
 import { PayHeader } from '@/components/pay/pay-header';
 import { PayPageLayout } from '@/components/pay/pay-page-layout';
 import { PaySteps } from '@/components/pay/pay-steps';
@@ -25,6 +27,7 @@ import { type CryptoPaymentPage, getCryptoPaymentPage } from '@/lib/crypto-payme
 import { isOpenableWalletUri, trimDecimal } from '@/lib/crypto-payments/wallet-uri';
 import { formatDate } from '@/lib/format/date';
 import { formatNumber, type Locale } from '@/lib/format/number';
+import { amount as unitsOf, formatAmount, parseAmount } from '@/lib/money';
 import { LOCALE_COOKIE } from '@/lib/i18n/request-locale';
 import { type CryptoPayTranslator, cryptoPayLocale, cryptoPayTranslator } from './crypto-pay-translator';
 
@@ -65,6 +68,37 @@ function networkLabel(page: CryptoPaymentPage, t: CryptoPayTranslator): string {
   const network = t(`network.names.${page.currency.network}`);
   const standard = page.currency.tokenStandard;
   return standard ? t('network.withStandard', { network, standard }) : network;
+}
+
+/** What each sandbox button sends (lib/sandbox/test-payment-amount.ts, as the sandbox route computes it). */
+function testAmounts(requested: string, received: string | null, decimals: number): Record<TestPaymentKind, string> {
+  const units = (text: string | null) => (text === null ? 0n : parseAmount(text, decimals).units);
+  const send = (kind: TestPaymentKind) => formatAmount(unitsOf(testPaymentUnits(units(requested), units(received), kind), decimals));
+  return { exact: send('exact'), under: send('under'), over: send('over') };
+}
+
+/** The sandbox box's texts: the buttons name what they send, in the page's digits. */
+function sandboxText(page: CryptoPaymentPage, t: CryptoPayTranslator, amount: (decimal: string) => string): SandboxPayText {
+  const sends = testAmounts(page.payment.requested_amount, page.payment.received_amount, page.currency.decimals);
+  const symbol = page.currency.symbol;
+  const kinds = TEST_PAYMENT_KINDS;
+  return {
+    badge: t('sandbox.badge'),
+    title: t('sandbox.title'),
+    body: t('sandbox.body'),
+    buttons: Object.fromEntries(kinds.map((kind) => [kind, { label: t(`sandbox.${kind}`), amount: `${amount(sends[kind])} ${symbol}` }])) as SandboxPayText['buttons'],
+    sending: t('sandbox.sending'),
+    sent: Object.fromEntries(kinds.map((kind) => [kind, t('sandbox.sent', { amount: amount(sends[kind]), symbol })])) as SandboxPayText['sent'],
+    txHash: t('sandbox.txHash'),
+    hint: t('sandbox.hint'),
+    errors: {
+      notAvailable: t('sandbox.errors.notAvailable'),
+      rateLimited: t('sandbox.errors.rateLimited'),
+      node: t('sandbox.errors.node'),
+      network: t('sandbox.errors.network'),
+      generic: t('sandbox.errors.generic'),
+    },
+  };
 }
 
 export default async function CryptoPayPage({ params, searchParams }: Props) {
@@ -162,6 +196,8 @@ export default async function CryptoPayPage({ params, searchParams }: Props) {
               body={t('network.warningBody', { symbol })}
               testChain={currency.chain === 'mainnet' ? null : t('network.testChain', { chain: currency.chain })}
             />
+            {/* Local test chains only (regtest, dev), while money is due: the test wallet pays, as Stripe's test mode. */}
+            {page.sandbox && <SandboxPay id={payment.id} text={sandboxText(page, t, amount)} />}
             <DepositAddress
               address={payment.deposit_address}
               memo={payment.memo}
