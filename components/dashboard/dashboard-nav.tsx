@@ -16,23 +16,13 @@ const ICONS = {
   cards: icon('M3 6h18v12H3zM3 10h18M7 15h4'),
   sms: icon('M4 5h16v11H8l-4 4zM8 9h8M8 12h5'),
   crypto: icon('M12 3v18M8 7h6a3 3 0 010 6H8h7a3 3 0 010 6H8'),
+  balances: icon('M4 7h14a2 2 0 012 2v9a2 2 0 01-2 2H4zM4 7V6a2 2 0 012-2h10v3M16 13.5h1'),
+  withdrawals: icon('M12 15V4M8 8l4-4 4 4M4 14v6h16v-6'),
 };
 
-/**
- * The dashboard's sections. Card-to-card is live; in the crypto group payments are live and the entries still to come
- * are listed, disabled, so their place is settled before the crypto steps fill them in.
- */
+/** The dashboard's sections: the card-to-card rail, then the crypto rail (payments, balances, withdrawals). */
 export function DashboardNav({ locale }: { locale: Locale }) {
   const t = translator(locale, 'nav');
-  const soon = (label: string) => (
-    <li>
-      <span aria-disabled="true" className="flex min-h-10 cursor-not-allowed items-center gap-3 rounded-xl px-3 text-sm text-ink-400">
-        {ICONS.crypto}
-        <span className="flex-1">{label}</span>
-        <span className="rounded-full bg-ink-100 px-2 py-0.5 text-[11px] text-ink-500">{t('soon')}</span>
-      </span>
-    </li>
-  );
   return (
     <nav aria-label={t('mainNavigation')} className="space-y-5">
       <div>
@@ -79,8 +69,18 @@ export function DashboardNav({ locale }: { locale: Locale }) {
               {t('cryptoPayments')}
             </NavLink>
           </li>
-          {soon(t('balances'))}
-          {soon(t('withdrawals'))}
+          <li>
+            <NavLink href="/dashboard/balances">
+              {ICONS.balances}
+              {t('balances')}
+            </NavLink>
+          </li>
+          <li>
+            <NavLink href="/dashboard/withdrawals">
+              {ICONS.withdrawals}
+              {t('withdrawals')}
+            </NavLink>
+          </li>
         </ul>
       </div>
     </nav>

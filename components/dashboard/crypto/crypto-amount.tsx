@@ -17,3 +17,12 @@ export function CryptoAmount({ value, symbol, locale, className = '' }: { value:
     </span>
   );
 }
+
+/**
+ * An exact decimal string without the zeros its fraction ends in ("125.500000" -> "125.5", "0.00000000" -> "0"): the
+ * same value, shorter where every figure of a currency with many decimals (ETH has 18) is not the point, as in a
+ * balance's headline. Records (a payment's amount, a withdrawal's) keep every digit.
+ */
+export function trimDecimal(value: string): string {
+  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
+}

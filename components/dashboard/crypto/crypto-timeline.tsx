@@ -3,7 +3,22 @@ import type { CryptoPaymentEvent } from '@/lib/crypto-payments/list-crypto-payme
 import type { Locale } from '@/lib/format/number';
 import { translator } from '@/lib/i18n/translator';
 
-const EVENT_TYPES = ['created', 'pending', 'confirming', 'completed', 'expired', 'failed', 'paid_late', 'underpaid', 'overpaid'] as const;
+// The payment's own changes, then the chain watcher's news of each deposit (lib/deposits: seen, confirmed, orphaned).
+const EVENT_TYPES = [
+  'created',
+  'pending',
+  'confirming',
+  'completed',
+  'expired',
+  'failed',
+  'paid_late',
+  'underpaid',
+  'overpaid',
+  'deposit_seen',
+  'deposit_seen_again',
+  'deposit_confirmed',
+  'deposit_orphaned',
+] as const;
 const ACTORS = ['merchant', 'shop_api', 'chain', 'system'] as const;
 
 const DOT: Partial<Record<(typeof EVENT_TYPES)[number], string>> = {
@@ -15,6 +30,10 @@ const DOT: Partial<Record<(typeof EVENT_TYPES)[number], string>> = {
   underpaid: 'bg-red-600',
   overpaid: 'bg-sky-600',
   failed: 'bg-red-600',
+  deposit_seen: 'bg-sky-600',
+  deposit_seen_again: 'bg-sky-600',
+  deposit_confirmed: 'bg-emerald-600',
+  deposit_orphaned: 'bg-red-600',
 };
 
 /** Every state change and flag of a crypto payment, oldest first. */

@@ -6,6 +6,7 @@ import { Money } from '@/components/dashboard/money';
 import { CryptoAmount, formatDecimal } from '@/components/dashboard/crypto/crypto-amount';
 import { CryptoStatusBadge } from '@/components/dashboard/crypto/crypto-status-badge';
 import { CryptoTimeline } from '@/components/dashboard/crypto/crypto-timeline';
+import { DepositList } from '@/components/dashboard/crypto/deposit-list';
 import { Timestamp } from '@/components/dashboard/transactions/timestamp';
 import { TimesPanel } from '@/components/dashboard/times-panel';
 import { Panel } from '@/components/ui/panel';
@@ -15,6 +16,7 @@ import { cryptoPaymentIdParams } from '@/lib/crypto-payments/schemas';
 import { currencyOf } from '@/lib/currencies/currencies';
 import { NETWORK_NAMES } from '@/lib/currencies/networks';
 import { currentMerchant } from '@/lib/dashboard/current-merchant';
+import { listPaymentDeposits } from '@/lib/deposits/list-payment-deposits';
 import { orNotFound, paramsOrNotFound } from '@/lib/dashboard/not-found';
 import { formatNumber } from '@/lib/format/number';
 import { requestLocale } from '@/lib/i18n/request-locale';
@@ -36,7 +38,11 @@ export default async function CryptoPaymentPage({ params }: { params: Promise<{ 
   // A malformed id, or one that is not this merchant's, is simply not found: never a hint that it exists.
   const { id } = paramsOrNotFound(cryptoPaymentIdParams, await params);
   const payment = await orNotFound(getCryptoPayment(merchant.principal, id));
-  const [shop, events] = await Promise.all([getShop(merchant.principal, payment.shop_id), listCryptoPaymentEvents(merchant.principal, payment.id)]);
+  const [shop, events, deposits] = await Promise.all([
+    getShop(merchant.principal, payment.shop_id),
+    listCryptoPaymentEvents(merchant.principal, payment.id),
+    listPaymentDeposits(merchant.principal, payment.id),
+  ]);
   const currency = currencyOf(payment.currency);
   const symbol = currency.symbol;
 
@@ -176,7 +182,7 @@ export default async function CryptoPaymentPage({ params }: { params: Promise<{ 
           </Panel>
 
           <Panel title={t('deposits.title')}>
-            <p className="rounded-xl border border-dashed border-ink-300 px-4 py-6 text-center text-sm text-ink-600">{t('deposits.placeholder')}</p>
+            <DepositList deposits={deposits} requiredConfirmations={payment.required_confirmations} symbol={symbol} locale={locale} />
           </Panel>
 
           <Panel title={t('detail.details')}>
