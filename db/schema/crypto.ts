@@ -311,3 +311,111 @@ export const walletOutputs = pgTable(
     index('wallet_outputs_unspent_idx').on(t.network, t.chain, t.amount).where(sql`status = 'unspent'`),
   ],
 );
+
+/**
+ * KPay's EVM addresses that send transactions (ethereum, bsc): each network's hot wallet (role `hot`, one per network
+ * and chain: the partial unique index) and the deposit addresses swept into it (role `deposit`). `next_nonce` is the
+ * nonce the address's next transaction is signed with: read under this row's lock (select … for update) and moved on
+ * in the same database transaction that stores the signed transaction, so no two transactions ever get one nonce.
+ * ETH and BSC derive from one HD account: their hot wallets are two addresses (two indexes), so their nonces never meet.
+ */
+export const evmAccounts = pgTable(
+  'evm_accounts',
+  {
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    address: text('address').notNull(),
+    walletAddressId: uuid('wallet_address_id')
+      .notNull()
+      .references(() => walletAddresses.id),
+    role: text('role', { enum: ['hot', 'deposit'] }).notNull(),
+    nextNonce: integer('next_nonce').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.network, t.chain, t.address] }),
+    uniqueIndex('evm_accounts_hot_uq').on(t.network, t.chain).where(sql`role = 'hot'`),
+  ],
+);
+
+/**
+ * A deposit on an EVM network moved to the hot wallet, once (unique per deposit): `topping_up` while the hot wallet
+ * sends the deposit address the gas a token transfer needs, `sweeping` while the transfer to the hot wallet is on its
+ * way, then `completed` (its gas cost posted to the ledger) or `failed`; `skipped` when there was nothing to move (the
+ * address no longer holds the deposit, or a native deposit does not cover the gas to move it). `network_fee`: every
+ * wei of gas the sweep's transactions burned, in the network's native coin.
+ */
+export const evmSweeps = pgTable(
+  'evm_sweeps',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    depositId: uuid('deposit_id')
+      .notNull()
+      .references(() => cryptoDeposits.id),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    currency: text('currency', { enum: CURRENCY_CODES }).notNull(),
+    fromAddress: text('from_address').notNull(),
+    toAddress: text('to_address').notNull(),
+    // Base units of `currency` the sweep moves (a native sweep: the deposit less the gas of moving it).
+    amount: numeric('amount', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    status: text('status', { enum: ['topping_up', 'sweeping', 'completed', 'failed', 'skipped'] }).notNull(),
+    gasPrice: numeric('gas_price', { precision: 78, scale: 0, mode: 'bigint' }),
+    gasLimit: numeric('gas_limit', { precision: 78, scale: 0, mode: 'bigint' }),
+    networkFee: numeric('network_fee', { precision: 78, scale: 0, mode: 'bigint' }),
+    reason: text('reason'),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('evm_sweeps_deposit_uq').on(t.depositId),
+    index('evm_sweeps_open_idx').on(t.network, t.chain, t.fromAddress).where(sql`status in ('topping_up', 'sweeping')`),
+  ],
+);
+
+/**
+ * Every EVM transaction KPay signs (a payout, a gas top-up, a sweep), stored signed before it is sent: a retry sends
+ * these very bytes. `signed` (stored, not yet accepted by a node) -> `broadcast` -> `mined` (a receipt: `reverted`
+ * when its status was 0), or `failed` (refused before any inclusion: its nonce was handed back). One live transaction
+ * per sender and nonce (the partial unique index), whatever the code above it does.
+ */
+export const evmTransactions = pgTable(
+  'evm_transactions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    network: text('network', { enum: NETWORKS }).notNull(),
+    chain: text('chain').notNull(),
+    fromAddress: text('from_address').notNull(),
+    nonce: integer('nonce').notNull(),
+    purpose: text('purpose', { enum: ['withdrawal', 'top_up', 'sweep'] }).notNull(),
+    withdrawalId: uuid('withdrawal_id').references((): AnyPgColumn => withdrawals.id),
+    sweepId: uuid('sweep_id').references((): AnyPgColumn => evmSweeps.id),
+    // The transaction's own `to`: the receiver of native coin, or the token contract.
+    toAddress: text('to_address').notNull(),
+    value: numeric('value', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    // A token transfer's contract and amount (what leaves the sender's token balance); null for native coin.
+    tokenContract: text('token_contract'),
+    tokenAmount: numeric('token_amount', { precision: 78, scale: 0, mode: 'bigint' }),
+    gasLimit: numeric('gas_limit', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    gasPrice: numeric('gas_price', { precision: 78, scale: 0, mode: 'bigint' }).notNull(),
+    signedTransaction: text('signed_transaction').notNull(),
+    txHash: text('tx_hash').notNull(),
+    status: text('status', { enum: ['signed', 'broadcast', 'mined', 'reverted', 'failed'] }).notNull().default('signed'),
+    blockNumber: integer('block_number'),
+    gasUsed: numeric('gas_used', { precision: 78, scale: 0, mode: 'bigint' }),
+    // gas_used × the receipt's effective gas price: what the sender paid the chain.
+    networkFee: numeric('network_fee', { precision: 78, scale: 0, mode: 'bigint' }),
+    failureReason: text('failure_reason'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('evm_transactions_nonce_uq').on(t.network, t.chain, t.fromAddress, t.nonce).where(sql`status <> 'failed'`),
+    uniqueIndex('evm_transactions_hash_uq').on(t.network, t.chain, t.txHash).where(sql`status <> 'failed'`),
+    index('evm_transactions_open_idx').on(t.network, t.chain, t.fromAddress).where(sql`status in ('signed', 'broadcast')`),
+    index('evm_transactions_withdrawal_idx').on(t.withdrawalId),
+    index('evm_transactions_sweep_idx').on(t.sweepId),
+  ],
+);

@@ -35,6 +35,10 @@ function networkVariables() {
   ) as Record<string, z.ZodOptional<z.ZodType<string | number | undefined>>>;
 }
 
+/** A gas price in gwei as a plain decimal (at most 9 places: whole wei), `fallback` when unset. */
+const gwei = (fallback: string) =>
+  z.preprocess((v) => (v === '' || v === undefined ? fallback : v), z.string().regex(/^(0|[1-9][0-9]{0,8})(\.[0-9]{1,9})?$/, 'must be gwei like 50 or 0.1'));
+
 /** `a:1,b:2` as a map; the schema has checked the shape. */
 const pairs = (list: string | undefined): Record<string, string> =>
   Object.fromEntries((list ?? '').split(',').filter((p) => p.trim()).map((p) => p.trim().split(':') as [string, string]));
@@ -91,6 +95,9 @@ const envSchema = z.object({
   KPAY_TRON_API_KEY: optional(z.string().max(200)),
   KPAY_UTXO_FEE_RATE_MIN: int(2, 1),
   KPAY_UTXO_FEE_RATE_MAX: int(200, 1),
+  // The highest gas price (gwei, decimals allowed) an EVM payout or sweep is signed at; above it, nothing is signed.
+  KPAY_ETHEREUM_MAX_GAS_PRICE_GWEI: gwei('100'),
+  KPAY_BSC_MAX_GAS_PRICE_GWEI: gwei('10'),
   KPAY_WITHDRAWAL_FEES: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:0.001,usdt_trc20:1')),
   KPAY_WITHDRAWAL_AUTO_APPROVE_BELOW: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:1,usdt_trc20:100')),
   KPAY_WITHDRAWAL_OPERATOR_ABOVE: optional(z.string().regex(CURRENCY_AMOUNTS, 'must be like ltc:50,usdt_trc20:5000')),
@@ -183,6 +190,11 @@ export function readConfig(env: Record<string, string | undefined>) {
         operatorAbove: pairs(e.KPAY_WITHDRAWAL_OPERATOR_ABOVE),
         /** Bounds of the fee rate (sat/vB) a UTXO withdrawal pays, around the node's estimate (or the floor without one). */
         utxoFeeRate: { min: e.KPAY_UTXO_FEE_RATE_MIN, max: e.KPAY_UTXO_FEE_RATE_MAX },
+        /**
+         * The gas price cap (gwei, decimal text) of EVM payouts and sweeps per network: above it nothing is signed and
+         * the withdrawal waits, approved, for the network to calm down (docs/withdrawals.md).
+         */
+        evmMaxGasPriceGwei: { ethereum: e.KPAY_ETHEREUM_MAX_GAS_PRICE_GWEI, bsc: e.KPAY_BSC_MAX_GAS_PRICE_GWEI },
       },
     },
     rates: {

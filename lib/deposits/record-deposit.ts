@@ -1,8 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, ne } from 'drizzle-orm';
 import type { Transaction } from '@/db/client';
-import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments, walletAddresses } from '@/db/schema';
+import { cryptoDeposits, cryptoPaymentEvents, cryptoPayments, evmTransactions, walletAddresses } from '@/db/schema';
 import type { ChainTransfer } from '@/lib/chains/chain-adapter';
-import type { Chain, Network } from '@/lib/currencies/networks';
+import { type Chain, FAMILY_OF, type Network } from '@/lib/currencies/networks';
 import { move, postLedger } from '@/lib/ledger/post-ledger';
 
 export interface DepositPlace {
@@ -29,6 +29,15 @@ export async function recordDeposit(tx: Transaction, transfer: ChainTransfer, pl
     .innerJoin(cryptoPayments, eq(cryptoPayments.walletAddressId, walletAddresses.id))
     .where(and(eq(walletAddresses.network, place.network), eq(walletAddresses.chain, place.chain), eq(walletAddresses.address, transfer.to)));
   if (!owner) return null;
+  // A transaction KPay signed itself (the hot wallet's gas top-up before a token sweep) moves KPay's own coins: no payment.
+  if (FAMILY_OF[place.network] === 'evm') {
+    const [own] = await tx
+      .select({ id: evmTransactions.id })
+      .from(evmTransactions)
+      .where(and(eq(evmTransactions.network, place.network), eq(evmTransactions.chain, place.chain), eq(evmTransactions.txHash, transfer.txHash), ne(evmTransactions.status, 'failed')))
+      .limit(1);
+    if (own) return null;
+  }
 
   const key = and(
     eq(cryptoDeposits.network, place.network),

@@ -5,6 +5,7 @@ import { config } from '@/lib/config/config';
 import { expireDueCryptoPayments } from '@/lib/crypto-payments/expire-due-crypto-payments';
 import { failUnderpaidCryptoPayments } from '@/lib/deposits/fail-underpaid-crypto-payments';
 import { scanNetwork } from '@/lib/deposits/scan-network';
+import { sweepEvmDeposits } from '@/lib/withdrawals/evm/sweep-evm-deposits';
 import { processWithdrawals } from '@/lib/withdrawals/process-withdrawals';
 import { logger } from '@/lib/observability/logger';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
@@ -27,6 +28,12 @@ const JOBS: { name: string; everySeconds: number; run: () => Promise<unknown> }[
     name: 'process-withdrawals',
     everySeconds: 5,
     run: async () => processWithdrawals(await database()),
+  },
+  {
+    // Confirmed EVM deposits into the hot wallet (token deposits after a gas top-up); a network without a node is skipped.
+    name: 'sweep-evm-deposits',
+    everySeconds: 30,
+    run: async () => sweepEvmDeposits(await database()),
   },
   {
     name: 'fail-underpaid-crypto-payments',

@@ -1,16 +1,16 @@
 import { hex } from '@scure/base';
 import { p2wpkh, selectUTXO, Transaction } from '@scure/btc-signer';
 import { and, desc, eq, inArray } from 'drizzle-orm';
-import type { Database, Transaction as DbTransaction } from '@/db/client';
+import type { Database } from '@/db/client';
 import { walletAddresses, walletOutputs, withdrawalEvents, withdrawals } from '@/db/schema';
 import { type JsonRpcCall, JsonRpcError } from '@/lib/chains/json-rpc';
 import { config } from '@/lib/config/config';
 import { DEFAULT_CONFIRMATIONS } from '@/lib/currencies/currencies';
 import type { Chain } from '@/lib/currencies/networks';
-import { move, postLedger } from '@/lib/ledger/post-ledger';
 import { parseAmount } from '@/lib/money';
 import { allocateAddress } from '@/lib/wallet/allocate-address';
 import { processWallet } from '@/lib/wallet/process-wallet';
+import { completeWithdrawal, failWithdrawal } from '../finish-withdrawal';
 import { transitionWithdrawal } from '../transition-withdrawal';
 import { utxoNetworkParams } from './utxo-network-params';
 
@@ -123,50 +123,9 @@ export async function trackUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdr
       await tx.update(withdrawals).set({ confirmations }).where(and(eq(withdrawals.id, withdrawal.id), eq(withdrawals.status, 'broadcast')));
       return;
     }
-    const done = await transitionWithdrawal(tx, {
-      where: eq(withdrawals.id, withdrawal.id),
-      to: 'completed',
-      actor: 'chain',
-      data: { confirmations },
-      set: () => ({ confirmations, completedAt: new Date() }),
-    });
-    if (!done.ok) return;
-    await postLedger(tx, {
-      userId: withdrawal.userId,
-      currency: withdrawal.currency,
-      reason: 'withdrawal_completed',
-      withdrawalId: withdrawal.id,
-      lines: [
-        { account: 'reserved', amount: -withdrawal.amount },
-        { account: 'chain_out', amount: withdrawal.netAmount },
-        { account: 'fees', amount: withdrawal.fee },
-      ],
-    });
-    await tx.update(walletOutputs).set({ status: 'spent' }).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'spending')));
-    await tx.update(walletOutputs).set({ status: 'unspent' }).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'unconfirmed')));
+    await completeWithdrawal(tx, withdrawal, confirmations);
   });
   return confirmations;
-}
-
-/** Fails a withdrawal not yet on the chain: its reservation back to available, its coins unspent, its change gone. */
-export async function failWithdrawal(tx: DbTransaction, withdrawal: Withdrawal, reason: string): Promise<void> {
-  const failed = await transitionWithdrawal(tx, {
-    where: eq(withdrawals.id, withdrawal.id),
-    to: 'failed',
-    actor: 'system',
-    data: { reason },
-    set: () => ({ failureReason: reason }),
-  });
-  if (!failed.ok) return;
-  await postLedger(tx, {
-    userId: withdrawal.userId,
-    currency: withdrawal.currency,
-    reason: 'withdrawal_failed',
-    withdrawalId: withdrawal.id,
-    lines: move('reserved', 'available', withdrawal.amount),
-  });
-  await tx.update(walletOutputs).set({ status: 'unspent', withdrawalId: null }).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'spending')));
-  await tx.delete(walletOutputs).where(and(eq(walletOutputs.withdrawalId, withdrawal.id), eq(walletOutputs.status, 'unconfirmed')));
 }
 
 /** sat/vB: the node's 6-block estimate (BTC/kvB, exact decimal text) within the configured bounds; the floor without one. */
