@@ -2,11 +2,15 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { database, type Transaction } from '@/db/client';
 import { withdrawalEvents, withdrawals } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
+import { FAMILY_OF, type NetworkFamily } from '@/lib/currencies/networks';
 import { AppError, notFound } from '@/lib/errors';
 import type { WithdrawalResponse } from './schemas';
 import { transitionWithdrawal } from './transition-withdrawal';
 import { visibleWithdrawals } from './withdrawal-access';
 import { toWithdrawalResponse } from './withdrawal-view';
+
+/** The families whose payouts KPay signs and sends (TRON's sender is not built yet). */
+const PAYOUT_FAMILIES: readonly NetworkFamily[] = ['utxo', 'evm'];
 
 /**
  * The merchant confirms a pending withdrawal a second time (the dashboard asks): approved when that is all it needs;
@@ -41,9 +45,13 @@ export async function approveWithdrawalAsOperator(id: string): Promise<Withdrawa
   });
 }
 
-/** Pending withdrawals with every approval they need move to approved; the job sends them on. */
+/**
+ * Pending withdrawals with every approval they need move to approved; the job sends them on. A network KPay cannot
+ * pay out on yet (TRON) keeps its withdrawals pending, where the merchant can still cancel them and nothing is stuck.
+ */
 export async function approveIfReady(tx: Transaction, id: string) {
   const [row] = await tx.select().from(withdrawals).where(eq(withdrawals.id, id));
+  if (!PAYOUT_FAMILIES.includes(FAMILY_OF[row!.network])) return row!;
   const approvals = (row!.merchantApprovedAt ? 1 : 0) + (row!.operatorApprovedAt ? 1 : 0);
   const ready = row!.approvalsRequired === 0 || (row!.merchantApprovedAt !== null && approvals >= row!.approvalsRequired);
   if (row!.status !== 'pending' || !ready) return row!;

@@ -16,7 +16,7 @@ type Withdrawal = typeof withdrawals.$inferSelect;
  * One run of the payout job: pending withdrawals that need no more approval become approved; approved ones are signed;
  * signed ones are broadcast (the stored bytes, also after a crash); broadcast ones are followed to completion. UTXO
  * networks pay from the wallet's coins, EVM networks from their hot wallet (lib/withdrawals/evm); TRON withdrawals
- * wait approved until their sender exists (docs/withdrawals.md says so). Each withdrawal moves in its own database
+ * stay pending, cancellable, until their sender exists (approveIfReady; docs/withdrawals.md says so). Each withdrawal moves in its own database
  * transaction, guarded by its status, so two workers never send one twice.
  */
 export async function processWithdrawals(db: Database): Promise<void> {

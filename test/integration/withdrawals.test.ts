@@ -191,3 +191,18 @@ describe('approval', () => {
     expect((await other.call('POST', `/api/gateway/withdrawals/${w.id}/approve`, { token: other.access_token })).status).toBe(404);
   });
 });
+
+describe('TRON withdrawals (no sender yet)', () => {
+  it('stay pending after the merchant confirms, so they can still be cancelled and nothing is stuck', async () => {
+    const m = await registerMerchant();
+    await credit(m, 'usdt_trc20', 100_000_000n);
+    const w = (await request(m, { currency: 'usdt_trc20', amount: '50', destination_address: 'TSeJkUh4Qv67VNFwY8LaAxERygNdy6NQZK' })).body;
+    expect(w.status).toBe('pending');
+    const confirmed = await m.call('POST', `/api/gateway/withdrawals/${w.id}/approve`, { token: m.access_token });
+    expect(confirmed.body.status).toBe('pending');
+    const cancelled = await m.call('POST', `/api/gateway/withdrawals/${w.id}/cancel`, { token: m.access_token });
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(await balance(m, 'usdt_trc20')).toMatchObject({ available_balance: '100.000000', reserved_balance: '0.000000' });
+  });
+});
+
