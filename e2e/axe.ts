@@ -33,10 +33,12 @@ export function formatViolations(violations: Result[]): string {
 /**
  * Runs axe-core on the page as it is now and fails on any serious or critical WCAG 2.1 AA violation, listing them
  * readably. `name` says which page and state was checked (the failure message and the attached report carry it).
- * Waits for the fonts first: the contrast rule measures text as it is drawn.
+ * Waits for the fonts and for running colour transitions first: the contrast rule measures text as it is drawn.
  */
 export async function expectNoSeriousViolations(page: Page, name?: string) {
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
+  // Colours mid-transition (a button turning enabled) are no colour the page shows for long: judge them settled.
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
   // Legacy mode runs axe in the page itself; the default mode finishes each run in a new blank page, about three times
   // slower, for cross-origin frames these pages do not have.
   const results = await new AxeBuilder({ page, axeSource }).withTags(WCAG_21_AA).setLegacyMode(true).options({ resultTypes: ['violations'] }).analyze();
