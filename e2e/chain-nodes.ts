@@ -14,26 +14,17 @@
 // webServers (SIGTERM, `gracefulShutdown`), when it stops the node gracefully and removes its datadir; should this
 // process die without that, test/chains/processes.ts's exit handler and reaper kill the node.
 //
-// Without litecoind (a developer machine that never installed it) it prints E2E_LITECOIND=missing and the sandbox spec
-// skips, saying so; under CI (which installs it, .ci/run) that is an error.
+// litecoind is required, like Chromium: without it the e2e run stops at once, saying how to install it (a skipped
+// test would prove nothing). .ci/run installs both.
 
 import { type LitecoinNode, litecoindAvailable, startLitecoind } from '../test/chains/litecoind';
-
-/** The address KPay's other e2e servers name: nothing listens there. */
-const NO_NODE = 'http://127.0.0.1:19443/';
 
 const keepAlive = () => setInterval(() => undefined, 1 << 30);
 
 async function main() {
   if (!litecoindAvailable()) {
-    if (process.env.CI) {
-      console.error('e2e/chain-nodes.ts: litecoind is not installed (Debian: apt-get install -y litecoind); CI needs it.');
-      process.exit(1);
-    }
-    console.error('e2e/chain-nodes.ts: litecoind is not installed, so e2e/crypto-sandbox.spec.ts will be skipped.');
-    console.log(`E2E_LITECOIND=missing KPAY_LITECOIN_NODE_URL=${NO_NODE}`);
-    keepAlive();
-    return;
+    console.error('e2e/chain-nodes.ts: litecoind is not installed (Debian: apt-get install -y litecoind); the e2e suite needs it.');
+    process.exit(1);
   }
 
   // Filled once the node is up; a signal before that exits, and the exit handler kills the node being started.

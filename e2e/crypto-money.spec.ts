@@ -158,7 +158,6 @@ test('keyboard focus is visible at every tab stop of the balances and withdrawal
 // The sandbox server: a real Litecoin Core regtest node, watched every second, two confirmations.
 test.describe('with money from a real regtest deposit', () => {
   test.use({ baseURL: process.env.E2E_SANDBOX_BASE_URL });
-  test.skip(process.env.E2E_LITECOIND !== 'ready', 'litecoind is not installed (Debian: apt-get install -y litecoind): no sandbox chain');
 
   /** A fresh regtest P2WPKH address (bech32 `rltc`, witness v0, 20 bytes): nobody's key, a valid destination. */
   const regtestAddress = () => bech32.encode('rltc', [0, ...bech32.toWords(randomBytes(20))]);

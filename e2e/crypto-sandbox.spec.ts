@@ -17,8 +17,6 @@ import { type Merchant, registerMerchant, RETRY } from './seed';
 // Reduced motion: the confirmations bar jumps to its width instead of growing, so a screenshot shows the state it names.
 test.use({ baseURL: process.env.E2E_SANDBOX_BASE_URL, viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
 test.describe.configure({ timeout: 120_000 });
-// e2e/chain-nodes.ts says "missing" only outside CI (under CI a missing litecoind fails the run before any test).
-test.skip(process.env.E2E_LITECOIND !== 'ready', 'litecoind is not installed (Debian: apt-get install -y litecoind): no sandbox chain');
 
 interface CreatedPayment {
   id: string;
