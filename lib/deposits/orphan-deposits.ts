@@ -21,12 +21,19 @@ export async function orphanDepositsAbove(tx: Transaction, network: Network, cha
     .update(cryptoDeposits)
     .set({ status: 'orphaned', confirmations: 0, confirmedAt: null, blockHeight: null, blockHash: null })
     .where(inArray(cryptoDeposits.id, gone.map((d) => d.id)));
-  // Their coins are no longer the wallet's to spend (one already in a withdrawal stays with it: that withdrawal's
-  // transaction will be rejected by the node and fail, releasing the merchant's reservation).
+  // Their coins are no longer the wallet's to spend. One already in a withdrawal is orphaned too: that transaction will
+  // be refused and fail, and failing gives back only `spending` coins, so a dead coin never returns to the pool.
   await tx
     .update(walletOutputs)
     .set({ status: 'orphaned' })
-    .where(and(eq(walletOutputs.network, network), eq(walletOutputs.chain, chain), eq(walletOutputs.status, 'unspent'), inArray(walletOutputs.txHash, gone.map((d) => d.txHash))));
+    .where(
+      and(
+        eq(walletOutputs.network, network),
+        eq(walletOutputs.chain, chain),
+        inArray(walletOutputs.status, ['unspent', 'spending']),
+        inArray(walletOutputs.txHash, gone.map((d) => d.txHash)),
+      ),
+    );
   for (const deposit of gone) {
     await postLedger(tx, {
       userId: deposit.userId,

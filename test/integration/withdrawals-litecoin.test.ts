@@ -113,6 +113,24 @@ describe.runIf(available)('Litecoin withdrawals on a real regtest node', () => {
     expect(await checkLedger(db)).toEqual([]);
   });
 
+  it('never refunds a withdrawal the node took before the worker could record it, even once it is mined', async () => {
+    const destination = await node.newAddress();
+    const w = await withdraw('0.1', destination);
+    const db = await database();
+    await signUtxoWithdrawal(db, rpc(), await row(w.id));
+    const signed = await row(w.id);
+    // The worker handed the bytes to the node and died before saving `broadcast`; the transaction is then mined.
+    await rpc()('sendrawtransaction', [signed.signedTransaction]);
+    await node.mine(6);
+    await processWithdrawals(db);
+    await processWithdrawals(db);
+    const done = await row(w.id);
+    expect(done.status).toBe('completed');
+    expect(done.failureReason).toBeNull();
+    expect(await receivedBy(destination)).toBe('0.099');
+    expect(await checkLedger(db)).toEqual([]);
+  });
+
   it('fails a withdrawal the node refuses, and releases the merchant\'s funds and the coins', async () => {
     const before = await balance();
     const w = await withdraw('0.3', await node.newAddress());

@@ -85,20 +85,27 @@ export async function signUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdra
   });
 }
 
-/** Node answers meaning "this exact transaction is already there": sending it again changed nothing. */
-const ALREADY_SENT = /already in block chain|txn-already-in-mempool|txn-already-known|transaction already in block chain/i;
+/**
+ * Node answers meaning "this exact transaction is already there": sending it again changed nothing. Bitcoin Core 28
+ * reworded -27 ("Transaction outputs already in utxo set"), so the code counts as much as the words.
+ */
+const ALREADY_SENT = /already in block chain|already in utxo set|txn-already-in-mempool|txn-already-known/i;
+const RPC_VERIFY_ALREADY_IN_CHAIN = -27;
 
 /**
- * Sends a signed withdrawal's stored bytes. Accepted (or already known: a retry after a crash): `broadcast`. Refused
- * for good by the node (its coins gone, a rule broken): `failed`, the merchant's reservation released and the coins
- * unspent again. A node that does not answer leaves it signed for the next run.
+ * Sends a signed withdrawal's stored bytes. Accepted (or already known: a retry after a crash): `broadcast`. Before a
+ * refusal fails it, the node is asked whether it has the transaction itself (in its mempool or, with -txindex, in a
+ * block): a process that died after the node took it, and before the status was saved, must never see it refunded.
+ * Refused and unknown to the node (its coins gone, a rule broken): `failed`, the merchant's reservation released and
+ * the coins unspent again. A node that does not answer leaves it signed for the next run.
  */
 export async function broadcastUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdrawal: Withdrawal): Promise<'broadcast' | 'failed' | 'retry'> {
   try {
     await rpc('sendrawtransaction', [withdrawal.signedTransaction]);
   } catch (error) {
     if (!(error instanceof JsonRpcError)) return 'retry';
-    if (!ALREADY_SENT.test(error.message)) {
+    const alreadySent = error.code === RPC_VERIFY_ALREADY_IN_CHAIN || ALREADY_SENT.test(error.message) || (await nodeHas(rpc, withdrawal.txHash));
+    if (!alreadySent) {
       await db.transaction((tx) => failWithdrawal(tx, withdrawal, `Refused by the node: ${error.message.split(': ').slice(1).join(': ')}`));
       return 'failed';
     }
@@ -127,6 +134,10 @@ export async function trackUtxoWithdrawal(db: Database, rpc: JsonRpcCall, withdr
   });
   return confirmations;
 }
+
+/** Whether the node knows this transaction (mempool, or a block with -txindex); a node that does not answer says no. */
+const nodeHas = (rpc: JsonRpcCall, txHash: string | null): Promise<boolean> =>
+  txHash ? rpc('getrawtransaction', [txHash, false]).then(() => true, () => false) : Promise.resolve(false);
 
 /** sat/vB: the node's 6-block estimate (BTC/kvB, exact decimal text) within the configured bounds; the floor without one. */
 async function feeRate(rpc: JsonRpcCall): Promise<bigint> {
