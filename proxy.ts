@@ -8,7 +8,7 @@ import { contentSecurityPolicy, createNonce } from '@/lib/security/content-secur
  *
  * This is not an auth guard: pages and server actions check the session themselves. The matcher skips what needs no
  * nonce and keeps the strict policy of next.config.ts: /api (kept cheap), /docs (its scripts are files on our origin),
- * Auth.js at /auth/*, Next's static files and the icon, and router prefetches.
+ * /metrics (Prometheus text), Auth.js at /auth/*, Next's static files and the icon, and router prefetches.
  */
 export function proxy(request: NextRequest) {
   const policy = contentSecurityPolicy({ nonce: createNonce(), dev: process.env.NODE_ENV === 'development' });
@@ -22,7 +22,7 @@ export function proxy(request: NextRequest) {
 export const config = {
   matcher: [
     {
-      source: '/((?!api(?:/|$)|docs(?:/|$)|auth/|_next/static/|_next/image|favicon\\.ico|icon\\.svg).*)',
+      source: '/((?!api(?:/|$)|docs(?:/|$)|metrics$|auth/|_next/static/|_next/image|favicon\\.ico|icon\\.svg).*)',
       missing: [
         { type: 'header', key: 'next-router-prefetch' },
         { type: 'header', key: 'purpose', value: 'prefetch' },

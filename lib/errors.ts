@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   'rate_limited',
   'rate_unavailable',
   'node_unavailable',
+  'not_ready',
   'internal_error',
 ] as const;
 

@@ -19,6 +19,8 @@ export const ERROR_STATUS: Record<ErrorCode, number> = {
   rate_unavailable: 503,
   // A chain node KPay needed for the request did not answer or refused: nothing was done.
   node_unavailable: 503,
+  // A readiness check failed (GET /api/health/ready): the database, the job queue or a chain node is not there.
+  not_ready: 503,
   internal_error: 500,
 };
 

@@ -16,6 +16,7 @@ import type { AnyOperation, OperationTag } from './operation';
 import { routeRateLimits } from './route-rate-limits';
 import { sandboxOperations } from '@/lib/sandbox/operations';
 import { withdrawalOperations } from '@/lib/withdrawals/operations';
+import { healthOperations } from '@/lib/health/operations';
 
 /** Every operation of the API, domain by domain, in the order /docs shows them. */
 const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[] = [
@@ -27,6 +28,7 @@ const domains: { tag: OperationTag; operations: Record<string, AnyOperation> }[]
   { tag: 'Webhooks', operations: webhookOperations },
   { tag: 'Crypto gateway', operations: { ...currencyOperations, ...cryptoPaymentOperations, ...ledgerOperations, ...withdrawalOperations } },
   { tag: 'Sandbox', operations: sandboxOperations },
+  { tag: 'Operations', operations: healthOperations },
 ];
 
 export const operations: AnyOperation[] = domains.flatMap((d) => Object.values(d.operations));
@@ -93,6 +95,11 @@ function errorResponses(op: AnyOperation) {
   );
 }
 
+const EVENT_STREAM =
+  'Server-sent events (text/event-stream). Each message is `id: <version>`, `event: status` and `data: <JSON>` (the schema in `x-event-data`): ' +
+  'first the current state (nothing if `Last-Event-ID` is the current version), then one per change. Comments (`: keep-alive`) keep an idle stream open; ' +
+  'the stream ends after a final state.';
+
 function toOperationObject(op: AnyOperation) {
   const parameters = [
     ...Object.entries((op.params as z.ZodObject | undefined)?.shape ?? {}).map(([name, schema]) => ({
@@ -123,9 +130,12 @@ function toOperationObject(op: AnyOperation) {
     ...(op.body && { requestBody: { required: true, content: content(op.body) } }),
     responses: {
       [String(op.status)]: {
-        description: op.status === 204 ? 'No content' : op.status === 201 ? 'Created' : 'Success',
+        description: op.events ? EVENT_STREAM : op.status === 204 ? 'No content' : op.status === 201 ? 'Created' : 'Success',
         ...(op.response && { content: { 'application/json': { schema: schemaOf(op.response, 'output') } } }),
+        // OpenAPI 3.1 has no schema for the items of a stream (3.2's itemSchema): each event's data goes in an extension.
+        ...(op.events && { content: { 'text/event-stream': { schema: { type: 'string' }, 'x-event-data': schemaOf(op.events, 'output') } } }),
       },
+      ...(op.events && { '204': { description: 'Last-Event-ID is the final version: nothing more will come (EventSource stops)' } }),
       ...errorResponses(op),
     },
   };

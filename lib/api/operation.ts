@@ -6,7 +6,7 @@ import type { RateLimitName, RateLimitRequest } from './route-rate-limits';
 
 /** 'optional': public, and a user token or shop API key when one is sent (the handler then answers for that caller). */
 export type OperationAuth = AuthMode | 'none' | 'optional';
-export type OperationTag = 'Authentication' | 'Shops' | 'Cards' | 'Transactions' | 'SMS' | 'Webhooks' | 'Crypto gateway' | 'Sandbox';
+export type OperationTag = 'Authentication' | 'Shops' | 'Cards' | 'Transactions' | 'SMS' | 'Webhooks' | 'Crypto gateway' | 'Sandbox' | 'Operations';
 
 type Schema = z.ZodType | undefined;
 /** What a schema gives the handler (undefined when the operation has none). */
@@ -40,9 +40,14 @@ export interface OperationSpec<
   body?: B;
   /** Also accept application/x-www-form-urlencoded bodies (OAuth2 password clients). */
   form?: boolean;
-  /** 204 has no body; 200 and 201 answer `response`. */
-  status: R extends z.ZodType ? 200 | 201 : 204;
+  /** 204 has no body; 200 and 201 answer `response`, or (200 without `response`) the stream of `events`. */
+  status: R extends z.ZodType ? 200 | 201 : 200 | 204;
   response?: R;
+  /**
+   * A Server-Sent Events stream (text/event-stream) of `status` events, each one's data this schema, instead of a JSON
+   * answer: served by eventStreamRoute (lib/api/event-stream-route.ts), not apiRoute.
+   */
+  events?: z.ZodType;
   /** The refusals this endpoint can answer besides 500 (rate_limited is added for a rateLimit). */
   errors: ErrorCode[];
   /** A limiter of lib/api/route-rate-limits.ts, taken after the request parsed and before the handler runs. */

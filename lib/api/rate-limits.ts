@@ -1,43 +1,86 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterPostgres, type RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { type DatabaseHandle, databaseHandle } from '@/db/client';
 import { AppError } from '@/lib/errors';
 import { clientNetwork } from './client-ip';
 import { config } from '@/lib/config/config';
 
 const WINDOW_SECONDS = 15 * 60;
 
-// In-process counters: correct for one app process; several instances each count their own (README: scaling out).
-const KEY = Symbol.for('kpay.rate-limiters');
-type Limiters = Record<
+type LimiterName =
   | 'authPerIp'
   | 'registerPerIp'
   | 'registerPerMobile'
   | 'loginFailuresPerNetwork'
   | 'loginFailuresPerMobile'
   | 'claimPerIp'
-  | 'claimPerAuthority',
-  RateLimiterMemory
->;
-const holder = globalThis as { [KEY]?: Limiters };
+  | 'claimPerAuthority';
+type Limiters = Record<LimiterName, RateLimiterAbstract>;
 
-function limiters(): Limiters {
+// Built once per database handle (tests install a new one per file), on globalThis: Next bundles routes separately.
+const KEY = Symbol.for('kpay.rate-limiters');
+const holder = globalThis as { [KEY]?: { handle: DatabaseHandle; limiters: Limiters } };
+
+async function limiters(): Promise<Limiters> {
+  const handle = await databaseHandle();
+  const held = holder[KEY];
+  if (held?.handle === handle) return held.limiters;
+  const limiters = createLimiters(handle);
+  holder[KEY] = { handle, limiters };
+  return limiters;
+}
+
+interface LimiterSpec {
+  keyPrefix: string;
+  points: number;
+  duration: number;
+}
+
+/**
+ * On PostgreSQL every instance counts in one table (rate_limits, made by migration 0014), so N app processes allow what
+ * one does; embedded PGlite is one process, so its counters stay in memory. Keys start with the limiter's prefix.
+ */
+function limiterFor(handle: DatabaseHandle): (spec: LimiterSpec, cleansTable?: boolean) => RateLimiterAbstract {
+  if (handle.driver === 'pglite') return (spec) => new RateLimiterMemory(spec);
+  // The node-postgres pool shape the library calls (storeType 'pool'), on the app's own connection pool. rowCount
+  // tells `get` whether a live row was found; `delete` (no RETURNING) always sees 0, so its boolean is not used here.
+  const storeClient = {
+    query: async ({ text, values }: { text: string; values?: unknown[] }) => {
+      const { rows } = await handle.executeSql(text, values);
+      return { rows, rowCount: rows.length };
+    },
+  };
+  return (spec, cleansTable = false) =>
+    new RateLimiterPostgres({
+      ...spec,
+      storeClient,
+      storeType: 'pool',
+      tableName: 'rate_limits',
+      tableCreated: true,
+      // Its cleanup deletes every row expired over an hour ago, whatever the limiter, every 5 minutes: one per process.
+      clearExpiredByTimeout: cleansTable,
+    });
+}
+
+function createLimiters(handle: DatabaseHandle): Limiters {
   const c = config();
-  return (holder[KEY] ??= {
-    authPerIp: new RateLimiterMemory({ keyPrefix: 'auth-ip', points: c.authRequestsPerIp, duration: WINDOW_SECONDS }),
-    registerPerIp: new RateLimiterMemory({ keyPrefix: 'reg-ip', points: c.registrationsPerIp, duration: 60 * 60 }),
-    registerPerMobile: new RateLimiterMemory({ keyPrefix: 'reg-mobile', points: 5, duration: 60 * 60 }),
+  const limiter = limiterFor(handle);
+  return {
+    authPerIp: limiter({ keyPrefix: 'auth-ip', points: c.authRequestsPerIp, duration: WINDOW_SECONDS }, true),
+    registerPerIp: limiter({ keyPrefix: 'reg-ip', points: c.registrationsPerIp, duration: 60 * 60 }),
+    registerPerMobile: limiter({ keyPrefix: 'reg-mobile', points: 5, duration: 60 * 60 }),
     // Wrong passwords for one mobile from one client network: stops a guesser without locking the owner out elsewhere.
-    loginFailuresPerNetwork: new RateLimiterMemory({ keyPrefix: 'login-fail-net', points: c.loginMaxFailures, duration: WINDOW_SECONDS }),
+    loginFailuresPerNetwork: limiter({ keyPrefix: 'login-fail-net', points: c.loginMaxFailures, duration: WINDOW_SECONDS }),
     // ...and from all networks together: a higher cap against a guesser who spreads over many addresses.
-    loginFailuresPerMobile: new RateLimiterMemory({ keyPrefix: 'login-fail', points: c.loginMaxFailuresTotal, duration: WINDOW_SECONDS }),
-    claimPerIp: new RateLimiterMemory({ keyPrefix: 'claim-ip', points: 20, duration: WINDOW_SECONDS }),
-    claimPerAuthority: new RateLimiterMemory({ keyPrefix: 'claim-auth', points: 5, duration: WINDOW_SECONDS }),
-  });
+    loginFailuresPerMobile: limiter({ keyPrefix: 'login-fail', points: c.loginMaxFailuresTotal, duration: WINDOW_SECONDS }),
+    claimPerIp: limiter({ keyPrefix: 'claim-ip', points: 20, duration: WINDOW_SECONDS }),
+    claimPerAuthority: limiter({ keyPrefix: 'claim-auth', points: 5, duration: WINDOW_SECONDS }),
+  };
 }
 
 const tooMany = (msBeforeNext: number) =>
   new AppError('rate_limited', 'Too many attempts; try again later', undefined, Math.max(1, Math.ceil(msBeforeNext / 1000)));
 
-async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
+async function consume(limiter: RateLimiterAbstract, key: string): Promise<void> {
   try {
     await limiter.consume(key);
   } catch (e) {
@@ -47,20 +90,22 @@ async function consume(limiter: RateLimiterMemory, key: string): Promise<void> {
 }
 
 /** Every per-address limit counts by client network (an IPv6 /64, an IPv4 address), never by the raw address. */
-const perAddress = (limiter: RateLimiterMemory, ip: string) => consume(limiter, clientNetwork(ip));
+const perAddress = (limiter: RateLimiterAbstract, ip: string) => consume(limiter, clientNetwork(ip));
 const loginNetworkKey = (mobile: string, ip: string) => `${mobile}|${clientNetwork(ip)}`;
 
-export const limitAuthRequest = (ip: string) => perAddress(limiters().authPerIp, ip);
+export const limitAuthRequest = async (ip: string) => perAddress((await limiters()).authPerIp, ip);
 /** Registrations per address, and attempts per mobile (probing which numbers have accounts). */
 export async function limitRegistration(ip: string, mobile: string): Promise<void> {
-  await perAddress(limiters().registerPerIp, ip);
-  await consume(limiters().registerPerMobile, mobile);
+  const { registerPerIp, registerPerMobile } = await limiters();
+  await perAddress(registerPerIp, ip);
+  await consume(registerPerMobile, mobile);
 }
 
 /** A buyer's "I have paid" form: a few per payment, and a bound per address across payments. */
 export async function limitPaymentClaim(ip: string, authority: string): Promise<void> {
-  await perAddress(limiters().claimPerIp, ip);
-  await consume(limiters().claimPerAuthority, authority);
+  const { claimPerIp, claimPerAuthority } = await limiters();
+  await perAddress(claimPerIp, ip);
+  await consume(claimPerAuthority, authority);
 }
 
 /**
@@ -70,7 +115,7 @@ export async function limitPaymentClaim(ip: string, authority: string): Promise<
  * the points back.
  */
 export async function takeLoginAttempt(mobile: string, ip: string): Promise<void> {
-  const { loginFailuresPerNetwork, loginFailuresPerMobile } = limiters();
+  const { loginFailuresPerNetwork, loginFailuresPerMobile } = await limiters();
   const networkKey = loginNetworkKey(mobile, ip);
   await consume(loginFailuresPerNetwork, networkKey);
   try {
@@ -86,7 +131,7 @@ export async function takeLoginAttempt(mobile: string, ip: string): Promise<void
  * gets back only this attempt's point, so failures from other networks keep counting.
  */
 export async function loginSucceeded(mobile: string, ip: string): Promise<void> {
-  const { loginFailuresPerNetwork, loginFailuresPerMobile } = limiters();
+  const { loginFailuresPerNetwork, loginFailuresPerMobile } = await limiters();
   await loginFailuresPerNetwork.delete(loginNetworkKey(mobile, ip));
   await loginFailuresPerMobile.reward(mobile, 1);
 }

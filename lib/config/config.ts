@@ -74,7 +74,11 @@ const envSchema = z.object({
   KPAY_ALLOW_PRIVATE_WEBHOOKS: z.preprocess((v) => v === '1' || v === 'true', z.boolean()),
   KPAY_WEBHOOK_RETRY_BASE_SECONDS: int(30, 1),
   KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
+  KPAY_EVENT_STREAMS_PER_IP: int(20, 1),
+  KPAY_EVENT_STREAM_KEEPALIVE_SECONDS: int(20, 1),
   KPAY_JOBS: optional(z.enum(['inline', 'off'])).transform((v) => v ?? 'inline'),
+  // Bearer token Prometheus sends to /metrics; unset, /metrics answers 404 (nothing exposed by default).
+  KPAY_METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
   LOG_LEVEL: optional(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])).transform((v) => v ?? 'info'),
   // Crypto rail. The mnemonic is the wallet: see README "Crypto wallet" for backing it up.
   KPAY_WALLET_MNEMONIC: optional(z.string().max(1000)),
@@ -157,6 +161,12 @@ export function readConfig(env: Record<string, string | undefined>) {
       retryBaseSeconds: e.KPAY_WEBHOOK_RETRY_BASE_SECONDS,
       leaseSeconds: e.KPAY_WEBHOOK_LEASE_SECONDS,
     },
+    eventStreams: {
+      /** Open status streams (the hosted pages' live updates) per client network, in this process. */
+      perNetwork: e.KPAY_EVENT_STREAMS_PER_IP,
+      /** A comment line this often keeps proxies and phones from dropping an idle stream. */
+      keepAliveSeconds: e.KPAY_EVENT_STREAM_KEEPALIVE_SECONDS,
+    },
     crypto: {
       /** The BIP39 phrase when configured; lib/wallet otherwise keeps a generated one in the data folder. */
       walletMnemonic: e.KPAY_WALLET_MNEMONIC?.trim(),
@@ -211,6 +221,7 @@ export function readConfig(env: Record<string, string | undefined>) {
       timeoutMs: e.KPAY_RATE_TIMEOUT_MS,
     },
     runJobsInline: e.KPAY_JOBS === 'inline',
+    metricsToken: e.KPAY_METRICS_TOKEN,
     logLevel: e.LOG_LEVEL,
   };
 }

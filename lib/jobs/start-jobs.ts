@@ -8,6 +8,7 @@ import { scanNetwork } from '@/lib/deposits/scan-network';
 import { sweepEvmDeposits } from '@/lib/withdrawals/evm/sweep-evm-deposits';
 import { processWithdrawals } from '@/lib/withdrawals/process-withdrawals';
 import { logger } from '@/lib/observability/logger';
+import { JOB_QUEUE_SCHEMA } from './count-waiting-jobs';
 import { expireDueTransactions } from '@/lib/transactions/expire-due-transactions';
 import { releaseHeldAmounts } from '@/lib/transactions/held-amounts';
 import { deliverDueWebhooks } from '@/lib/webhooks/deliver-due-webhooks';
@@ -74,7 +75,7 @@ export async function startJobs(): Promise<RunningJobs> {
   const handle = await databaseHandle();
   const boss = new PgBoss({
     db: { executeSql: (text: string, values?: unknown[]) => handle.executeSql(text, values) },
-    schema: 'pgboss',
+    schema: JOB_QUEUE_SCHEMA,
     // Cron schedules are not used: the throttled sends below replace them at second resolution.
     schedule: false,
   });

@@ -63,7 +63,8 @@ describe('hostile input', () => {
           const res = await attacker.call(op.method.toUpperCase(), path, { token: op.auth === 'device' ? attackerDevice.token : token, ...attempt });
           calls += 1;
           const what = `${op.method} ${path} ${JSON.stringify(attempt).slice(0, 120)}`;
-          expect(res.status, what).toBeLessThan(500);
+          // Readiness is 503 while this test's job queue and chain nodes are absent: the deployment's state, not the input's.
+          if (!(op.path === '/health/ready' && res.body?.error?.code === 'not_ready')) expect(res.status, what).toBeLessThan(500);
           // The attacker stays signed in, so every secured endpoint really parsed the input.
           if (op.auth !== 'none') expect(res.status, what).not.toBe(401);
           if (op.path === '/auth/logout') {
