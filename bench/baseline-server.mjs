@@ -3,9 +3,9 @@
 //
 // Why it exists: on 2 cores the load generator, PostgreSQL and the server share the CPU, so absolute req/s mean
 // little. Running this next to `npm start` in the same run, against the same database with the same pool size (10)
-// and the SAME SQL statements (the text Drizzle sends, unprepared, as Drizzle does), shows how much of each request
-// is KPay's stack (Next route handling, zod, Drizzle) and how much is the database work itself. It is not a second
-// implementation to ship: validation is minimal and only what the benchmark sends is supported.
+// and the SAME SQL statements (the text Drizzle sends; unprepared here, though KPay prepares check and payment), shows
+// how much of each request is KPay's stack (Next route handling, zod, Drizzle) and how much is the database work
+// itself. It is not a second implementation to ship: validation is minimal and only what the benchmark sends is supported.
 //
 //   DATABASE_URL=postgres://... PORT=3301 KPAY_PUBLIC_URL=http://localhost:3300 KPAY_JWT_SECRET=... \
 //     node bench/baseline-server.mjs
@@ -38,7 +38,8 @@ if (!process.env.DATABASE_URL) {
   console.error('baseline: DATABASE_URL is required');
   process.exit(2);
 }
-// Like db/client.ts openPostgres(): pool of 10. prepare: false because Drizzle sends unnamed (unprepared) statements.
+// Like db/client.ts openPostgres(): pool of 10. prepare: false as Drizzle's unprepared statements; KPay's check and
+// payment are prepared (db/prepared-statement.ts), so this yardstick pays a describe round trip on them that KPay does not.
 const sql = postgres(process.env.DATABASE_URL, { max: 10, prepare: false, onnotice: () => {} });
 
 // Only the benchmark card's bank; lib/banking/banks.ts has the full table (others answer empty names here).

@@ -1,33 +1,37 @@
 #!/usr/bin/env node
-// KPay benchmark suite: the real app (`node scripts/start.mjs`) and bench/baseline-server.mjs side by side, in one run,
-// on a fresh PostgreSQL database that is dropped at the end. See bench/README.md.
+// KPay's hot endpoints against two yardsticks, side by side in one run on a fresh PostgreSQL database (dropped at the
+// end): the real app (`node scripts/start.mjs`), a bare Next route handler doing the same SQL (bench/bare-next/), and
+// plain node:http doing the same SQL (bench/baseline-server.mjs). See bench/README.md.
 //
 //   npm run build && node bench/run.mjs
 //
 // Environment (all optional): BENCH_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_APP_PORT (3300),
-// BENCH_BASELINE_PORT (3301), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (50),
-// BENCH_SEED_ROWS (1000000), BENCH_PREWARM (8 s, once per server before anything is measured),
-// BENCH_KEEP_DB=1 (do not drop the database; its URL is printed).
-import { spawn } from 'node:child_process';
+// BENCH_BARE_PORT (3302), BENCH_BASELINE_PORT (3301), BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (50),
+// BENCH_PREWARM (8 s, once per server before anything is measured), BENCH_ROUNDS (1; more alternate the servers'
+// order and average), BENCH_ONLY (check,unknown,payment,create: a subset), BENCH_CPU_PROF=<dir> (the app and bare Next
+// write V8 CPU profiles there on exit; bench/profile-summary.mjs reads them), BENCH_KEEP_DB=1 (keep the database).
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
-import { seedTransactions } from './seed-transactions.mjs';
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const env = process.env;
 const ADMIN_URL = env.BENCH_ADMIN_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
 const APP_PORT = Number(env.BENCH_APP_PORT || 3300);
 const BASE_PORT = Number(env.BENCH_BASELINE_PORT || 3301);
+const BARE_PORT = Number(env.BENCH_BARE_PORT || 3302);
 const DURATION = Number(env.BENCH_DURATION || 10);
 const WARMUP = Number(env.BENCH_WARMUP || 2);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS || 50);
-const SEED_ROWS = Number(env.BENCH_SEED_ROWS || 1_000_000);
 const PREWARM = Number(env.BENCH_PREWARM ?? 8);
+const ROUNDS = Math.max(1, Number(env.BENCH_ROUNDS || 1));
+const ONLY = new Set((env.BENCH_ONLY || 'check,unknown,payment,create').split(',').map((s) => s.trim()));
+const CPU_PROF = env.BENCH_CPU_PROF ? path.resolve(env.BENCH_CPU_PROF) : undefined;
 const CARD_NUMBER = '6104331234567890';
 const CALLBACK = 'https://shop.example/kpay/callback';
 
@@ -40,7 +44,7 @@ if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Resources, all released in cleanup(): the database, two process groups, a temp dir, postgres.js clients.
+// Resources, all released in cleanup(): the database, three process groups, a temp dir, postgres.js clients.
 const dbName = `kpay_bench_${randomBytes(4).toString('hex')}`;
 const dbUrl = (() => {
   const u = new URL(ADMIN_URL);
@@ -76,11 +80,12 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 }
 
 /** Spawns a server in its own process group (next start leaves next-server children behind a plain kill). */
-function startServer(name, args, extraEnv) {
+function startServer(name, args, extraEnv, cwd = root) {
   const logFile = path.join(tmp, `${name}.log`);
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, args, {
-    cwd: root,
+  const profiling = CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${path.join(CPU_PROF, name)}`] : [];
+  const child = spawn(process.execPath, [...(name === 'baseline' ? [] : profiling), ...args], {
+    cwd,
     detached: true,
     stdio: ['ignore', fd, fd],
     env: { ...env, ...extraEnv },
@@ -159,7 +164,7 @@ async function settle(limitMs = 60_000) {
   let quiet = 0;
   while (Date.now() - t0 < limitMs && quiet < 3) {
     const busy = await db`select pid from pg_stat_activity
-      where datname = current_database() and backend_type = 'client backend' and state <> 'idle' and pid <> pg_backend_pid()`;
+      where datname = current_database() and backend_type = 'client backend' and state = 'active' and pid <> pg_backend_pid()`;
     quiet = busy.length === 0 ? quiet + 1 : 0;
     if (busy.length) await db`select pg_cancel_backend(pid) from unnest(${busy.map((b) => b.pid)}::int[]) as pid`;
     await sleep(quiet ? 150 : 50);
@@ -167,21 +172,23 @@ async function settle(limitMs = 60_000) {
   return (Date.now() - t0) / 1000;
 }
 
-/** 2 s warm-up, then the measured run. `target` is { url, requests?, method?, headers? }. */
-async function measure(target) {
+/** 2 s warm-up, then the measured run. `target` is { url, requests?, method?, headers?, expect? (200) }. */
+async function measure({ expect = 200, ...target }) {
   await runCannon({ ...target, duration: WARMUP });
   await settle();
   const r = await runCannon({ ...target, duration: DURATION });
   const drained = await settle();
   if (drained > 2) log(`  (cancelling the server's abandoned requests took ${drained.toFixed(1)} s)`);
   const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
+  const answered = Object.values(codes).reduce((a, b) => a + b, 0);
   return {
     rps: r.requests.average,
     p99: r.latency.p99,
     total: r.requests.total,
     errors: r.errors,
     timeouts: r.timeouts,
-    non2xx: r.non2xx,
+    // Answers other than the one this endpoint should give (200, or 404 for an unknown authority).
+    wrong: answered - (codes[expect] ?? 0),
     codes,
   };
 }
@@ -218,95 +225,94 @@ function creating(apiKey, shopId, cardId) {
   };
 }
 
-// ---------------------------------------------------------------------------------------------------------------
-// Parity: the baseline is only a fair yardstick if it answers the same JSON.
 
-function keysOf(o) {
-  return Object.keys(o ?? {}).sort().join(',');
+// ---------------------------------------------------------------------------------------------------------------
+// Bare Next: built here with the repository's own `next`, whenever its sources are newer than its build.
+
+const bareDir = path.join(root, 'bench', 'bare-next');
+const nextBin = path.join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === '.next' || entry.name === 'node_modules') continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(full) : statSync(full).mtimeMs);
+  }
+  return newest;
 }
-function assertSameShape(name, a, b) {
-  if (keysOf(a) !== keysOf(b)) throw new Error(`${name}: app and baseline answer different fields:\n  app:      ${keysOf(a)}\n  baseline: ${keysOf(b)}`);
+
+function buildBareNext() {
+  const buildId = path.join(bareDir, '.next', 'BUILD_ID');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs > newestMtime(bareDir)) return;
+  log('building bench/bare-next (next build) ...');
+  const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: bareDir, encoding: 'utf8', env: { ...env, NEXT_TELEMETRY_DISABLED: '1' } });
+  if (build.status !== 0) throw new Error(`next build in bench/bare-next failed:\n${build.stdout}\n${build.stderr}`);
 }
-async function getJson(url, headers = {}) {
-  const res = await fetch(url, { headers });
-  const body = await res.json();
-  if (res.status !== 200) throw new Error(`GET ${url}: ${res.status} ${JSON.stringify(body).slice(0, 300)}`);
-  return body;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Parity: a yardstick is only fair if it answers the same JSON.
+
+const keysOf = (o) => Object.keys(o ?? {}).sort().join(',');
+
+async function getAnswer(url) {
+  const res = await fetch(url);
+  return { status: res.status, body: await res.json() };
 }
-async function checkParity(appBase, baseBase, { authority, listPath, token, create }) {
-  for (const p of [`/api/transactions/check/${authority}`, `/api/transactions/payment/${authority}`]) {
-    const [a, b] = [await getJson(appBase + p), await getJson(baseBase + p)];
-    assertSameShape(p, a, b);
-    for (const k of Object.keys(a)) {
-      if (k !== 'remaining_seconds' && JSON.stringify(a[k]) !== JSON.stringify(b[k])) {
-        throw new Error(`${p}: ${k} differs: app ${JSON.stringify(a[k])}, baseline ${JSON.stringify(b[k])}`);
+
+/** The same status and fields, and the same values but the countdown. */
+async function checkParity(name, appBase, otherBase, paths) {
+  for (const p of paths) {
+    const [a, b] = [await getAnswer(appBase + p), await getAnswer(otherBase + p)];
+    if (a.status !== b.status) throw new Error(`${p}: app answers ${a.status}, ${name} ${b.status}`);
+    if (a.status !== 200) continue;
+    if (keysOf(a.body) !== keysOf(b.body)) throw new Error(`${p}: app and ${name} answer different fields:\n  app: ${keysOf(a.body)}\n  ${name}: ${keysOf(b.body)}`);
+    for (const k of Object.keys(a.body)) {
+      if (k !== 'remaining_seconds' && JSON.stringify(a.body[k]) !== JSON.stringify(b.body[k])) {
+        throw new Error(`${p}: ${k} differs: app ${JSON.stringify(a.body[k])}, ${name} ${JSON.stringify(b.body[k])}`);
       }
     }
   }
-  const headers = { authorization: `Bearer ${token}` };
-  const [a, b] = [await getJson(appBase + listPath, headers), await getJson(baseBase + listPath, headers)];
-  assertSameShape('list', a, b);
-  assertSameShape('list item', a.transactions[0], b.transactions[0]);
-  if (a.total !== b.total || a.transactions.map((t) => t.id).join() !== b.transactions.map((t) => t.id).join()) {
-    throw new Error(`list ${listPath}: app and baseline return different rows or totals (${a.total} vs ${b.total})`);
-  }
-  if (JSON.stringify(a.transactions[0]) !== JSON.stringify(b.transactions[0])) {
-    throw new Error(`list item differs:\n  app:      ${JSON.stringify(a.transactions[0])}\n  baseline: ${JSON.stringify(b.transactions[0])}`);
-  }
-  const [ca, cb] = await Promise.all([create(appBase, 'app'), create(baseBase, 'baseline')]);
-  assertSameShape('create', ca, cb);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
 // Report
 
 const fmt = (n, d = 0) => (Number.isFinite(n) ? n.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d }) : '—');
-const problems = (r) => r.errors + r.timeouts + r.non2xx;
+const problems = (r) => (r ? r.errors + r.timeouts + r.wrong : 0);
+const SERVERS = [
+  ['app', 'KPay'],
+  ['bare', 'bare Next'],
+  ['base', 'node:http'],
+];
 
-function table(title, rows) {
-  const lines = [
-    `### ${title}`,
-    '',
-    '| endpoint | KPay req/s | KPay p99 ms | baseline req/s | baseline p99 ms | ratio (KPay/baseline req/s) | errors / timeouts / non-2xx (KPay; baseline) |',
-    '|---|---:|---:|---:|---:|---:|---|',
-  ];
-  for (const { name, app, base } of rows) {
-    lines.push(
-      `| ${name} | ${fmt(app.rps)} | ${fmt(app.p99)} | ${fmt(base.rps)} | ${fmt(base.p99)} | ${fmt(app.rps / base.rps, 2)} | ` +
-        `${app.errors} / ${app.timeouts} / ${app.non2xx}; ${base.errors} / ${base.timeouts} / ${base.non2xx} |`,
-    );
-  }
-  const bad = rows.flatMap(({ name, app, base }) =>
-    [
-      ['KPay', app],
-      ['baseline', base],
-    ]
-      .filter(([, r]) => problems(r) > 0)
-      .map(([who, r]) => `- **${name}, ${who}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.non2xx} non-2xx** (status codes: ${JSON.stringify(r.codes)})`),
-  );
-  if (bad.length) lines.push('', ...bad);
-  const censored = rows.filter(({ app, base }) => Math.max(app.p99, base.p99) >= DURATION * 800);
-  if (censored.length) {
-    lines.push(
-      '',
-      `p99 near the ${DURATION} s window is a floor, not a measurement: at ${CONNECTIONS} connections these requests queue ` +
-        'for longer than the window and the slowest never complete inside it. Completed requests: ' +
-        censored.map(({ name, app, base }) => `${name}: ${app.total} KPay, ${base.total} baseline`).join('; ') + '.',
-    );
-  }
-  return lines.join('\n');
+/** Several rounds of one endpoint on one server as one: mean req/s and p99, summed counts. */
+function combine(runs) {
+  if (!runs.length) return undefined;
+  const mean = (f) => runs.reduce((s, r) => s + f(r), 0) / runs.length;
+  const sum = (f) => runs.reduce((s, r) => s + f(r), 0);
+  const codes = {};
+  for (const r of runs) for (const [c, n] of Object.entries(r.codes)) codes[c] = (codes[c] ?? 0) + n;
+  return { rps: mean((r) => r.rps), p99: mean((r) => r.p99), total: sum((r) => r.total), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), wrong: sum((r) => r.wrong), codes };
 }
 
-/** "Limit → Sort (top-N heapsort) → Parallel Seq Scan on transactions": the plan's nodes, outermost first. */
-function planChain(text) {
-  const nodes = [];
-  for (const line of text.split('\n')) {
-    const m = /^\s*(?:->\s*)?([A-Z][A-Za-z ]+?(?: using \S+)?(?: on \S+)?)\s+\(cost=/.exec(line);
-    if (m) nodes.push(m[1]);
-    const sort = /Sort Method: ([\w-]+(?: \w+)?)/.exec(line);
-    if (sort && nodes.length && !nodes[nodes.length - 1].includes('(')) nodes[nodes.length - 1] += ` (${sort[1]})`;
+function table(rows) {
+  const lines = [
+    '| endpoint | KPay req/s | p99 ms | bare Next req/s | p99 ms | node:http req/s | p99 ms | **KPay / bare Next** | KPay / node:http |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const { name, app, bare, base } of rows) {
+    const cell = (r) => (r ? `${fmt(r.rps)} | ${fmt(r.p99)}` : '— | —');
+    lines.push(`| ${name} | ${cell(app)} | ${cell(bare)} | ${cell(base)} | **${bare ? fmt(app.rps / bare.rps, 2) : '—'}** | ${fmt(app.rps / base.rps, 2)} |`);
   }
-  return nodes.join(' → ');
+  const bad = rows.flatMap(({ name, ...servers }) =>
+    SERVERS.filter(([key]) => problems(servers[key]) > 0).map(([key, label]) => {
+      const r = servers[key];
+      return `- **${name}, ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.wrong} unexpected statuses** (status codes: ${JSON.stringify(r.codes)})`;
+    }),
+  );
+  if (bad.length) lines.push('', ...bad);
+  return lines.join('\n');
 }
 
 function cpuModel() {
@@ -324,12 +330,14 @@ async function main() {
   const loadBefore = os.loadavg()[0];
   log(`node ${process.version}, ${model}, ${cores} cores, PostgreSQL ${pgVersion}, load average ${loadBefore.toFixed(2)}`);
   if (loadBefore > 1) log(`warning: the machine is already busy (1-minute load ${loadBefore.toFixed(2)}); numbers will be noisy`);
+  buildBareNext();
 
   await admin.unsafe(`create database "${dbName}"`);
   dbCreated = true;
   log(`created database ${dbName}`);
 
   const appBase = `http://127.0.0.1:${APP_PORT}`;
+  const bareBase = `http://127.0.0.1:${BARE_PORT}`;
   const baseBase = `http://127.0.0.1:${BASE_PORT}`;
   const publicUrl = `http://localhost:${APP_PORT}`;
   const jwtSecret = randomBytes(32).toString('hex');
@@ -347,158 +355,118 @@ async function main() {
   db = postgres(dbUrl, { max: 1, onnotice: () => {} });
   log(`KPay ready on ${appBase} (${((Date.now() - started) / 1000).toFixed(1)} s since start)`);
 
-  // Set-up through the real API: three merchants, each with a shop (API key) and a card. Two only for create (the
-  // app's and the baseline's pending transactions never share a merchant, so both runs start from the same state),
-  // one for the reads and the 1M-row list.
+  // Set-up through the real API: two merchants, each with a shop (API key) and a card: one for the reads and the
+  // app's creates, one for the baseline's creates (so both create runs start from the same state).
   const merchant = async (label) => {
     const mobile = `0912${String(Math.floor(Math.random() * 1e7)).padStart(7, '0')}`;
     const password = `bench-${randomBytes(6).toString('hex')}`;
     await api(appBase, 'POST', '/api/auth/register', { body: { name: `Bench ${label}`, mobile, password }, expect: 201 });
     const { access_token: token } = await api(appBase, 'POST', '/api/auth/login', { body: { username: mobile, password } });
-    const me = await api(appBase, 'GET', '/api/auth/me', { token });
-    const shop = await api(appBase, 'POST', '/api/shops', {
-      token,
-      body: { name: `Bench shop ${label}`, website: 'https://shop.example' },
-      expect: 201,
-    });
+    const shop = await api(appBase, 'POST', '/api/shops', { token, body: { name: `Bench shop ${label}`, website: 'https://shop.example' }, expect: 201 });
     const card = await api(appBase, 'POST', '/api/cards', { token, body: { card_number: CARD_NUMBER, owner_name: 'Bench Owner' }, expect: 201 });
-    return { token, userId: me.id, shopId: shop.id, apiKey: shop.api_key, cardId: card.id };
+    return { shopId: shop.id, apiKey: shop.api_key, cardId: card.id };
   };
-  const reader = await merchant('reads');
-  const appWriter = await merchant('create-app');
-  const baseWriter = await merchant('create-baseline');
-  if (!reader.userId) throw new Error('GET /api/auth/me did not return an id');
+  const appWriter = await merchant('app');
+  const baseWriter = await merchant('baseline');
 
   const authorities = [];
   for (let i = 0; i < 20; i++) {
     const t = await api(appBase, 'POST', '/api/transactions/create', {
-      apiKey: reader.apiKey,
-      body: { shop_id: reader.shopId, card_id: reader.cardId, amount: 1_250_000 + i * 10_000, callback_url: CALLBACK, factor_number: `READ-${i}` },
+      apiKey: appWriter.apiKey,
+      body: { shop_id: appWriter.shopId, card_id: appWriter.cardId, amount: 1_250_000 + i * 10_000, callback_url: CALLBACK, factor_number: `READ-${i}` },
       expect: 201,
     });
     authorities.push(t.authority);
   }
-  log(`set up 3 merchants and ${authorities.length} transactions through the API`);
+  // Well-formed authorities that name nothing: the same lookup, answered 404.
+  const unknown = Array.from({ length: 20 }, () => randomBytes(18).toString('base64url'));
+  log(`set up 2 merchants and ${authorities.length} transactions through the API`);
 
+  const bare = startServer('bare-next', [nextBin, 'start', '--port', String(BARE_PORT)], { DATABASE_URL: dbUrl, NEXT_TELEMETRY_DISABLED: '1' }, bareDir);
   const baseline = startServer('baseline', ['bench/baseline-server.mjs'], {
     DATABASE_URL: dbUrl,
     PORT: String(BASE_PORT),
     KPAY_PUBLIC_URL: publicUrl,
     KPAY_JWT_SECRET: jwtSecret,
   });
+  await waitReady(bare, `${bareBase}/api/transactions/check/${unknown[0]}`, 404, 30_000);
   await waitReady(baseline, `${baseBase}/health`, 200, 20_000);
-  log(`baseline ready on ${baseBase}`);
+  log(`bare Next ready on ${bareBase}, node:http on ${baseBase}`);
 
-  const createOnce = (base, who) => {
-    const w = who === 'app' ? appWriter : baseWriter;
-    return api(base, 'POST', '/api/transactions/create', {
+  const readPaths = [`/api/transactions/check/${authorities[0]}`, `/api/transactions/check/${unknown[0]}`, `/api/transactions/payment/${authorities[0]}`, `/api/transactions/payment/${unknown[0]}`];
+  await checkParity('bare Next', appBase, bareBase, readPaths);
+  await checkParity('node:http', appBase, baseBase, readPaths);
+  const createOnce = (base, w) =>
+    api(base, 'POST', '/api/transactions/create', {
       apiKey: w.apiKey,
       body: { shop_id: w.shopId, card_id: w.cardId, amount: 990_000, callback_url: CALLBACK, fee_side: 'merchant' },
       expect: 201,
     });
-  };
-  await checkParity(appBase, baseBase, { authority: authorities[0], listPath: '/api/transactions?per_page=20', token: reader.token, create: createOnce });
-  log('parity: the baseline answers the same JSON fields and values as the app');
+  const [ca, cb] = await Promise.all([createOnce(appBase, appWriter), createOnce(baseBase, baseWriter)]);
+  if (keysOf(ca) !== keysOf(cb)) throw new Error(`create: app and node:http answer different fields:\n  app: ${keysOf(ca)}\n  node:http: ${keysOf(cb)}`);
+  log('parity: bare Next and node:http answer the same statuses, JSON fields and values as the app');
 
   // One pre-warm per server before anything is measured: next start reaches its steady throughput only after several
-  // seconds of load (lazy route modules, V8 optimisation: about 550 -> 950 -> 1,150 req/s on an empty route in three
-  // consecutive 3 s runs here), which the 2 s per-run warm-up alone would leave inside the first measurement.
+  // seconds of load (lazy route modules, V8 optimisation), which the 2 s per-run warm-up alone would leave inside the
+  // first measurement.
+  const bases = { app: appBase, bare: bareBase, base: baseBase };
   if (PREWARM > 0) {
     const mix = [
       { method: 'GET', path: `/api/transactions/check/${authorities[1]}` },
+      { method: 'GET', path: `/api/transactions/check/${unknown[1]}` },
       { method: 'GET', path: `/api/transactions/payment/${authorities[1]}` },
-      { method: 'GET', path: '/api/transactions?per_page=20', headers: { authorization: `Bearer ${reader.token}` } },
     ];
-    for (const base of [appBase, baseBase]) await runCannon({ url: base, requests: mix, duration: PREWARM });
+    for (const base of Object.values(bases)) await runCannon({ url: base, requests: mix, duration: PREWARM });
     await settle();
-    log(`pre-warmed both servers for ${PREWARM} s each (check, payment, list)`);
+    log(`pre-warmed the three servers for ${PREWARM} s each (check, unknown check, payment)`);
   }
 
-  const side = async (name, targetOf) => {
-    log(`${name}: KPay ...`);
-    const a = await measure(targetOf(appBase, 'app'));
-    log(`${name}: KPay ${fmt(a.rps)} req/s, p99 ${a.p99} ms; baseline ...`);
-    const b = await measure(targetOf(baseBase, 'baseline'));
-    log(`${name}: baseline ${fmt(b.rps)} req/s, p99 ${b.p99} ms`);
-    return { name, app: a, base: b };
-  };
+  const reading = (pathOf, values, expect = 200) => () => (url) => ({ url, requests: rotating(pathOf, values), expect });
+  const endpoints = [
+    { key: 'check', name: 'GET /api/transactions/check/{authority}', servers: ['app', 'bare', 'base'], target: reading((a) => `/api/transactions/check/${a}`, authorities)() },
+    { key: 'unknown', name: 'GET /api/transactions/check/{unknown} (404)', servers: ['app', 'bare', 'base'], target: reading((a) => `/api/transactions/check/${a}`, unknown, 404)() },
+    { key: 'payment', name: 'GET /api/transactions/payment/{authority}', servers: ['app', 'bare', 'base'], target: reading((a) => `/api/transactions/payment/${a}`, authorities)() },
+    // Bare Next has no create: it is the yardstick of the reads only.
+    {
+      key: 'create',
+      name: 'POST /api/transactions/create (API key)',
+      servers: ['app', 'base'],
+      target: (url, who) => ({ url, expect: 201, ...creating(...(({ apiKey, shopId, cardId }) => [apiKey, shopId, cardId])(who === 'app' ? appWriter : baseWriter)) }),
+    },
+  ].filter((e) => ONLY.has(e.key));
 
-  const groups = [];
-  groups.push({
-    title: 'Public reads (by authority)',
-    rows: [
-      await side('GET /api/transactions/check/{authority}', (u) => ({ url: u, requests: rotating((a) => `/api/transactions/check/${a}`, authorities) })),
-      await side('GET /api/transactions/payment/{authority}', (u) => ({ url: u, requests: rotating((a) => `/api/transactions/payment/${a}`, authorities) })),
-    ],
-  });
-  groups.push({
-    title: 'Create (X-API-Key; advisory lock per merchant, expire sweep, offset choice, insert + event)',
-    rows: [
-      await side('POST /api/transactions/create', (u, who) => {
-        const w = who === 'app' ? appWriter : baseWriter;
-        return { url: u, ...creating(w.apiKey, w.shopId, w.cardId) };
-      }),
-    ],
-  });
-
-  // 1,000,000 rows for the reading merchant, then the list endpoint.
-  log(`seeding ${fmt(SEED_ROWS)} transactions ...`);
-  const seed = await seedTransactions(db, { userId: reader.userId, shopId: reader.shopId, cardId: reader.cardId, count: SEED_ROWS, log });
-  const auth = { authorization: `Bearer ${reader.token}` };
-  const listTarget = (query) => (u) => ({ url: `${u}/api/transactions${query}`, headers: auth });
-  const listRows = [
-    await side('GET /api/transactions (page 1)', listTarget('')),
-    await side('GET /api/transactions?page=100&per_page=20', listTarget('?page=100&per_page=20')),
-    await side('GET /api/transactions?status=paid', listTarget('?status=paid')),
-  ];
-  const [{ n: listTotal }] = await db`select count(*)::int as n from transactions where user_id = ${reader.userId}`;
-  groups.push({ title: `List (JWT; ${fmt(listTotal)} transactions of one merchant; rows + count(*))`, rows: listRows });
-
-  // Where the list time goes: the two statements each list request runs, on the seeded table, outside the load.
-  const plans = [];
-  for (const [label, statusFilter, offset] of [
-    ['page 1', null, 0],
-    ['page 100', null, 1980],
-    ['status=paid', 'paid', 0],
-  ]) {
-    const where = statusFilter
-      ? db`("transactions"."user_id" = ${reader.userId} and "transactions"."status" = ${statusFilter})`
-      : db`"transactions"."user_id" = ${reader.userId}`;
-    for (const [kind, q] of [
-      ['rows', db`explain (analyze, buffers) select * from "transactions" where ${where} order by "transactions"."created_at" desc, "transactions"."id" desc limit 20 offset ${offset}`],
-      ['count', db`explain (analyze, buffers) select count(*) from "transactions" where ${where}`],
-    ]) {
-      const text = (await q).map((r) => r['QUERY PLAN']).join('\n');
-      plans.push({ label: `${label}: ${kind}`, ms: Number(/Execution Time: ([\d.]+)/.exec(text)?.[1]), text });
+  const results = new Map(endpoints.map((e) => [e.key, { app: [], bare: [], base: [] }]));
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const e of endpoints) {
+      // Odd rounds run the servers in reverse order, so no server always runs first or last.
+      const order = round % 2 ? [...e.servers].reverse() : e.servers;
+      for (const who of order) {
+        const r = await measure(e.target(bases[who], who));
+        results.get(e.key)[who].push(r);
+        log(`${e.name}: ${SERVERS.find(([k]) => k === who)[1]} ${fmt(r.rps)} req/s, p99 ${r.p99} ms${ROUNDS > 1 ? ` (round ${round + 1})` : ''}`);
+      }
     }
   }
+  const rows = endpoints.map((e) => {
+    const r = results.get(e.key);
+    return { name: e.name, app: combine(r.app), bare: combine(r.bare), base: combine(r.base) };
+  });
 
-  // Report
   const header = [
     `## KPay benchmark — ${new Date().toISOString()}`,
     '',
     `- Node ${process.version}; CPU ${model}, ${cores} cores; PostgreSQL ${pgVersion}; 1-minute load average before the run ${loadBefore.toFixed(2)} (after: ${os.loadavg()[0].toFixed(2)}, the benchmark's own load included)`,
-    `- autocannon ${CONNECTIONS} connections, ${DURATION} s measured after a ${WARMUP} s warm-up (each server pre-warmed once for ${PREWARM} s), load generated from the same machine (it shares the cores: compare ratios, not absolute numbers)`,
-    `- KPay: \`node scripts/start.mjs\` (next start, postgres.js pool 10); baseline: \`bench/baseline-server.mjs\` (node:http + postgres.js pool 10, the same SQL)`,
-    `- Seeded ${fmt(seed.inserted)} transactions in ${fmt(seed.ms / 1000, 1)} s (INSERT ... SELECT generate_series, then VACUUM ANALYZE)`,
+    `- autocannon ${CONNECTIONS} connections, ${DURATION} s measured after a ${WARMUP} s warm-up (each server pre-warmed once for ${PREWARM} s)${ROUNDS > 1 ? `, ${ROUNDS} rounds averaged (servers' order alternating)` : ''}; load generated from the same machine (it shares the cores: compare ratios, not absolute numbers)`,
+    '- KPay: `node scripts/start.mjs` (postgres.js pool 10); bare Next: `next start` of bench/bare-next (one route handler per endpoint, postgres.js pool 10, the same SQL); node:http: bench/baseline-server.mjs (postgres.js pool 10, the same SQL)',
   ].join('\n');
-  const tables = groups.map((g) => table(g.title, g.rows)).join('\n\n');
-  const planSummary = [
-    '### List statements on the seeded table (EXPLAIN ANALYZE after the runs, one execution each)',
-    '',
-    '| statement | execution ms | plan |',
-    '|---|---:|---|',
-    ...plans.map((p) => `| ${p.label} | ${fmt(p.ms, 1)} | ${planChain(p.text)} |`),
-  ].join('\n');
-  const allProblems = groups.flatMap((g) => g.rows).reduce((n, r) => n + problems(r.app) + problems(r.base), 0);
-  const verdict = allProblems === 0 ? 'All requests answered 2xx: 0 errors, 0 timeouts, 0 non-2xx.' : `**${allProblems} failed requests (see above).**`;
-  const report = [header, '', tables, '', verdict, '', planSummary, ''].join('\n');
+  const allProblems = rows.reduce((n, r) => n + problems(r.app) + problems(r.bare) + problems(r.base), 0);
+  const verdict = allProblems === 0 ? 'Every request got its expected status (200, or 404 for the unknown authority): 0 errors, 0 timeouts.' : `**${allProblems} failed requests (see above).**`;
+  const report = [header, '', table(rows), '', verdict, ''].join('\n');
   console.log(`\n${report}`);
 
-  const plansFull = plans.map((p) => `#### ${p.label}\n\n\`\`\`\n${p.text}\n\`\`\``).join('\n\n');
   mkdirSync(path.join(root, 'bench', 'results'), { recursive: true });
   const out = path.join(root, 'bench', 'results', 'latest.md');
-  writeFileSync(out, `${report}\n### Full plans\n\n${plansFull}\n`);
+  writeFileSync(out, report);
   log(`wrote ${path.relative(root, out)}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return allProblems;
 }

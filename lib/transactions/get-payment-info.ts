@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { database } from '@/db/client';
+import { preparedStatement } from '@/db/prepared-statement';
 import { cards, shops, transactions } from '@/db/schema';
 import { bankByCode } from '@/lib/banking/banks';
 import { authorityParams, type PaymentInfo } from './schemas';
@@ -15,18 +16,22 @@ export interface PaymentPage {
   totalSeconds: number;
 }
 
-/** The buyer's view of a transaction by its authority, or null when no transaction has it. */
-export async function getPaymentPage(authority: string): Promise<PaymentPage | null> {
-  // Junk in the URL names nothing; no need to ask the database.
-  if (!authorityParams.shape.authority.safeParse(authority).success) return null;
-  const db = await database();
-  const [row] = await db
+const paymentStatement = preparedStatement((db) =>
+  db
     .select({ tx: transactions, card: cards, shopName: shops.name })
     .from(transactions)
     .innerJoin(cards, eq(cards.id, transactions.cardId))
     .innerJoin(shops, eq(shops.id, transactions.shopId))
-    .where(eq(transactions.authority, authority))
-    .limit(1);
+    .where(eq(transactions.authority, sql.placeholder('authority')))
+    .limit(1)
+    .prepare('get_payment_page'),
+);
+
+/** The buyer's view of a transaction by its authority, or null when no transaction has it. */
+export async function getPaymentPage(authority: string): Promise<PaymentPage | null> {
+  // Junk in the URL names nothing; no need to ask the database.
+  if (!authorityParams.shape.authority.safeParse(authority).success) return null;
+  const [row] = await paymentStatement(await database()).execute({ authority });
   if (!row) return null;
   const { tx, card } = row;
   const bank = bankByCode(card.bankCode);
