@@ -23,6 +23,12 @@ export interface DatabaseHandle {
   /** Raw SQL on the same connection pool, for libraries that bring their own SQL (the pg-boss job queue). */
   executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   migrate(): Promise<void>;
+  /**
+   * LISTEN on `channel`: each NOTIFY's payload goes to `onPayload`, from any process on the database. `onResume` runs
+   * when a lost listening connection is back (PostgreSQL only): notifications sent meanwhile are gone, so re-read.
+   * Resolves once listening, to the function that stops it.
+   */
+  listen(channel: string, onPayload: (payload: string) => void, onResume?: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 
@@ -64,6 +70,16 @@ export function openPostgres(url: string, options: { max?: number } = {}): Datab
         await lockClient.end();
       }
     },
+    async listen(channel, onPayload, onResume) {
+      // postgres.js keeps one dedicated connection for all LISTENs, reconnects it, and calls the third argument after
+      // each (re)connection: every call but the first is a resumption.
+      let connected = false;
+      const request = await client.listen(channel, onPayload, () => {
+        if (connected) onResume?.();
+        connected = true;
+      });
+      return () => request.unlisten();
+    },
     close: () => client.end(),
   };
 }
@@ -81,6 +97,11 @@ export function openPglite(dataDir?: string): DatabaseHandle {
       return { rows: (await client.exec(text)).flatMap((r) => r.rows) };
     },
     migrate: () => migratePglite(db, { migrationsFolder }),
+    // In process: PGlite hands over each NOTIFY when the statement (or the transaction) that sent it commits.
+    async listen(channel, onPayload) {
+      const unlisten = await client.listen(channel, onPayload);
+      return () => unlisten();
+    },
     close: () => client.close(),
   };
 }

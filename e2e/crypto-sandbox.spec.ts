@@ -8,8 +8,8 @@ import { type Merchant, registerMerchant, RETRY } from './seed';
  * The sandbox (test mode) on a REAL Litecoin Core regtest node: the hosted crypto page offers "pay from the test wallet"
  * while money is due, its button makes the node's wallet pay the deposit address, the chain watcher sees the
  * transaction in the mempool (seen), blocks mined over the API confirm it (confirming, then completed at the sandbox
- * server's two confirmations), and the page follows by its own polling. Where the network is no local test chain
- * (TRON), the box is absent and the sandbox route answers 404.
+ * server's two confirmations), and the page follows by its event stream (polling when that fails). Where the network
+ * is no local test chain (TRON), the box is absent and the sandbox route answers 404.
  *
  * The node and the server: playwright.config.ts ('litecoind' and 'sandbox' webServers, e2e/chain-nodes.ts).
  */
@@ -49,7 +49,7 @@ async function mine(request: APIRequestContext, merchant: Merchant, blocks: numb
 
 const pathOf = (payment: CreatedPayment) => new URL(payment.payment_url).pathname;
 const TX_HASH = /^[0-9a-f]{64}$/;
-// The watcher scans every second on the sandbox server and the page polls every four: a state shows within seconds.
+// The watcher scans every second on the sandbox server, and the page hears of it at once: a state shows within seconds.
 const MOVES = { timeout: 20_000 };
 
 async function shot(page: Page, name: string) {
@@ -156,4 +156,34 @@ test('no test box where the network is not a local test chain (TRON), and the sa
 
   const res = await request.post(`/api/sandbox/payments/${payment.id}/pay`, { ...RETRY, data: { amount: 'exact' } });
   expect(res.status(), await res.text()).toBe(404);
+});
+
+test('the page follows the payment to completed from its event stream, without a single poll', async ({ page, request }) => {
+  const { merchant, createPayment } = await seedShop(request, 'Stream Shop');
+  const payment = await createPayment({ currency: 'ltc', amount_crypto: '0.01' });
+  const status = `/api/gateway/payments/${payment.id}`;
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const stream = page.waitForResponse((r) => new URL(r.url()).pathname === `${status}/events`);
+  await page.goto(`${pathOf(payment)}?lang=en`);
+  expect((await stream).headers()['content-type']).toBe('text/event-stream');
+
+  await page.getByRole('region', { name: en.sandbox.title }).getByRole('button', { name: `${en.sandbox.exact} 0.01 LTC` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: en.seen.title })).toBeVisible(MOVES);
+  await mine(request, merchant, 2);
+  await expect(page.getByRole('heading', { level: 2, name: en.completed.title })).toBeVisible(MOVES);
+  expect(asked).toContain(`${status}/events`);
+  expect(asked).not.toContain(status);
+});
+
+test('the page falls back to polling when its event stream cannot be had', async ({ page, request }) => {
+  const { createPayment } = await seedShop(request, 'Polling Shop');
+  const payment = await createPayment({ currency: 'ltc', amount_crypto: '0.01' });
+  const status = `/api/gateway/payments/${payment.id}`;
+  await page.route(`**${status}/events`, (route) => route.abort());
+  const polled = page.waitForRequest((r) => new URL(r.url()).pathname === status, { timeout: 10_000 });
+  await page.goto(`${pathOf(payment)}?lang=en`);
+  await polled;
+  await page.getByRole('region', { name: en.sandbox.title }).getByRole('button', { name: `${en.sandbox.exact} 0.01 LTC` }).click();
+  await expect(page.getByRole('heading', { level: 2, name: en.seen.title })).toBeVisible(MOVES);
 });

@@ -107,3 +107,50 @@ test('the pay page loads little JavaScript and nothing from third parties', asyn
   // Next's runtime plus the page's island; measured about 146 KiB gzipped when this was written.
   expect(scriptBytes).toBeLessThan(200 * 1024);
 });
+
+/** A pending transaction of a fresh merchant, and a function that pays it with the bank's deposit SMS. */
+async function payableTransaction(request: APIRequestContext, baseURL: string | undefined) {
+  const { shop, card, device } = await seedMerchant(request);
+  const created = await request.post('/api/transactions/create', {
+    headers: { 'X-API-Key': shop.api_key },
+    data: { shop_id: shop.id, card_id: card.id, amount: 1_250_000, callback_url: `${baseURL}/?order=43` },
+  });
+  expect(created.status()).toBe(201);
+  const tx: { authority: string; payment_url: string; final_amount: number } = await created.json();
+  const pay = async () => {
+    // Retried: the request context's kept-alive connection may have been closed by the server while the page waited.
+    const sms = await request.post('/api/sms/inbound', {
+      maxRetries: 2,
+      headers: { Authorization: `Bearer ${device.token}` },
+      data: { from: 'Bank Mellat', text: `بانک ملت\nحساب1234567890\nواریز${tx.final_amount.toLocaleString('en-US')}\nمانده30,000,000\n04/07/15-08:42`, receivedStamp: String(Date.now()) },
+    });
+    expect((await sms.json()).match_status).toBe('matched');
+  };
+  return { tx, path: tx.payment_url.replace(/^https?:\/\/[^/]+/, ''), pay };
+}
+
+test('the page turns paid from its event stream, without a single poll', async ({ page, request, baseURL }) => {
+  const { tx, path, pay } = await payableTransaction(request, baseURL);
+  const check = `/api/transactions/check/${tx.authority}`;
+  const asked: string[] = [];
+  page.on('request', (r) => asked.push(new URL(r.url()).pathname));
+  const stream = page.waitForResponse((r) => new URL(r.url()).pathname === `${check}/events`);
+  await page.goto(path);
+  expect((await stream).headers()['content-type']).toBe('text/event-stream');
+  // The stream answered, so it is following the transaction (its first event was read before the answer): pay.
+  await pay();
+  await expect(page.getByRole('heading', { name: 'پرداخت شما تأیید شد' })).toBeVisible({ timeout: 5_000 });
+  expect(asked).toContain(`${check}/events`);
+  expect(asked).not.toContain(check);
+});
+
+test('the page falls back to polling when its event stream cannot be had', async ({ page, request, baseURL }) => {
+  const { tx, path, pay } = await payableTransaction(request, baseURL);
+  const check = `/api/transactions/check/${tx.authority}`;
+  await page.route(`**${check}/events`, (route) => route.abort());
+  const polled = page.waitForRequest((r) => new URL(r.url()).pathname === check, { timeout: 10_000 });
+  await page.goto(path);
+  await polled;
+  await pay();
+  await expect(page.getByRole('heading', { name: 'پرداخت شما تأیید شد' })).toBeVisible({ timeout: 10_000 });
+});

@@ -98,7 +98,27 @@ export function apiClient(ip = `198.51.${randomInt(256)}.${randomInt(1, 255)}`) 
       if (!headers.has('content-type')) headers.set('content-type', 'application/json');
     }
     const response = await handler(new Request(url, { method, headers, body }), { params: Promise.resolve(params) });
+    if (response.headers.get('content-type')?.startsWith('text/event-stream')) {
+      return { status: response.status, body: (await firstEvent(response.body!)) as T, headers: response.headers };
+    }
     const text = await response.text();
     return { status: response.status, body: text ? JSON.parse(text) : null, headers: response.headers };
   };
+}
+
+/**
+ * An event stream's text up to its first event, then the stream is closed: sweeps over every operation (hostile
+ * input, OpenAPI checks) must not wait for a stream that stays open until the payment ends.
+ */
+async function firstEvent(stream: ReadableStream<Uint8Array>): Promise<string> {
+  const reader = stream.getReader();
+  const decoder = new TextDecoder();
+  let text = '';
+  while (!/^event: /m.test(text) || !text.endsWith('\n\n')) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += decoder.decode(value, { stream: true });
+  }
+  await reader.cancel();
+  return text;
 }

@@ -370,6 +370,10 @@ async function openDatabase(lib: Lib): Promise<Database> {
       driver: 'pglite',
       executeSql: async (text, values) => ({ rows: (await client.query(text, values)).rows }),
       migrate: async () => {},
+      listen: async (channel, onPayload) => {
+        const unlisten = await client.listen(channel, onPayload);
+        return () => unlisten();
+      },
       close: () => client.close(),
     });
     closeDb = () => lib.client.closeDatabase();

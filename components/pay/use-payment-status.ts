@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import type { TransactionStatus } from '@/lib/transactions/transaction-statuses';
 import type { CheckResult } from '@/lib/transactions/schemas';
-import { EXPIRED_POLL_MS, OPEN_POLL_MS, useVisiblePolling } from './use-visible-polling';
+import { useLiveStatus } from './use-live-status';
+import { EXPIRED_POLL_MS, OPEN_POLL_MS } from './use-visible-polling';
 
 export interface PaymentStatus {
   status: TransactionStatus;
@@ -11,10 +12,11 @@ export interface PaymentStatus {
 }
 
 /**
- * The transaction's live status. Polls the check endpoint while the tab is visible (and once as soon as it becomes
- * visible again), counts the seconds down locally between polls, and polls at once when they run out. A merchant may
- * still mark an expired payment as paid (money that arrived late), so an expired one is polled at a gentler rate; paid,
- * verified, cancelled and failed are final: polling stops. Returns the status and a function to poll right now.
+ * The transaction's live status. Follows the check endpoint's event stream while the tab is visible (polling the
+ * check endpoint instead when the stream fails: useLiveStatus), counts the seconds down locally between answers, and
+ * when polling, polls at once when they run out (the stream pushes the expiry itself). A merchant may still mark an
+ * expired payment as paid (money that arrived late), so an expired one is still followed, polled at a gentler rate;
+ * paid, verified, cancelled and failed are final: following stops. Returns the status and a function to poll right now.
  */
 export function usePaymentStatus(authority: string, initial: PaymentStatus): [PaymentStatus, () => void] {
   const [state, setState] = useState(initial);
@@ -26,8 +28,9 @@ export function usePaymentStatus(authority: string, initial: PaymentStatus): [Pa
 
   const pollMode = state.isPaid ? 'final' : state.status === 'pending' ? 'pending' : state.status === 'expired' ? 'expired' : 'final';
 
-  const pollNow = useVisiblePolling(
-    pollMode === 'final' ? null : `/api/transactions/check/${encodeURIComponent(authority)}`,
+  const check = `/api/transactions/check/${encodeURIComponent(authority)}`;
+  const pollNow = useLiveStatus(
+    pollMode === 'final' ? null : { events: `${check}/events`, poll: check },
     pollMode === 'pending' ? OPEN_POLL_MS : EXPIRED_POLL_MS,
     {
       onAnswer: (body) => {

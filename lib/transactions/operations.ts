@@ -42,6 +42,12 @@ export const transactionOperations = {
     description: 'Public, cheap status read for polling.',
     auth: 'none', params: authorityParams, status: 200, response: checkResponse, errors: ['not_found'],
   }),
+  followTransactionStatus: operation({
+    method: 'GET', path: '/transactions/check/{authority}/events', summary: 'Follow status (event stream)',
+    description:
+      "Public. The check answer above, pushed as server-sent events: the current state first, then each change (paid, expired, cancelled) within a second; the stream ends once the transaction is paid or can change no more. The hosted page follows this and polls check only when the stream fails. At most `KPAY_EVENT_STREAMS_PER_IP` open streams per client network (429). Behind nginx, turn `proxy_buffering off` for this path.",
+    auth: 'none', params: authorityParams, status: 200, events: checkResponse, errors: ['not_found', 'rate_limited'],
+  }),
   verifyTransaction: operation({
     method: 'POST', path: '/transactions/verify', summary: 'Verify transaction',
     description:

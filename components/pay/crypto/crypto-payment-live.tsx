@@ -5,15 +5,16 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useR
 import type { Locale } from '@/lib/format/number';
 import { type CountdownAnnouncementText, CountdownRing, countdownAnnouncement } from '../countdown-ring';
 import { asksForPayment, type CryptoPaymentView, pollMode, STATUS_HEADING_ID } from './crypto-payment-state';
-import { useCryptoPaymentPolling } from './use-crypto-payment-polling';
+import { useCryptoPaymentUpdates } from './use-crypto-payment-updates';
 
 const SecondsLeft = createContext<number | null>(null);
 
 /**
  * The live part of the hosted crypto page, its one client island around content rendered on the server. It counts the
- * time left down, polls the public status API, and when the payment changed asks the server to render the page again
- * (router.refresh(): the texts and the callback URL come from the server, so the browser needs none of them). It says
- * what changed to screen readers: a new state, or the time left at a few points, never every second.
+ * time left down, follows the public status API (its event stream, or polling), and when the payment changed asks
+ * the server to render the page again (router.refresh(): the texts and the callback URL come from the server, so the
+ * browser needs none of them). It says what changed to screen readers: a new state, or the time left at a few points,
+ * never every second.
  */
 export function CryptoPaymentLive({
   id,
@@ -45,7 +46,7 @@ export function CryptoPaymentLive({
   const refresh = useCallback(() => {
     if (!refreshing) startRefresh(() => router.refresh());
   }, [refreshing, router]);
-  const pollNow = useCryptoPaymentPolling(id, { signature, mode: pollMode(view), onChange: refresh });
+  const pollNow = useCryptoPaymentUpdates(id, { signature, mode: pollMode(view), onChange: refresh });
 
   useEffect(() => {
     if (!counting || remainingSeconds <= 0) return;
