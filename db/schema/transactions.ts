@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, index, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, date, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { TRANSACTION_STATUSES } from '@/lib/transactions/transaction-statuses';
 import { users } from './accounts';
 import { cards } from './cards';
@@ -62,6 +62,50 @@ export const transactions = pgTable(
     // The overview's paid figures and daily series read a merchant's payments of the last 30 days by paid_at.
     index('transactions_user_paid_idx').on(t.userId, t.paidAt),
   ],
+);
+
+/**
+ * How many transactions each merchant has per shop and stored status: the list's exact `total` without count(*).
+ * Kept by triggers on `transactions` (migration 0015), in the same database transaction as every insert, status or
+ * shop change and delete, whichever code path writes it; never written by the app. Stored `pending` includes the
+ * overdue ones a read shows as expired: lib/transactions/count-transactions.ts corrects for those.
+ */
+export const transactionCounts = pgTable(
+  'transaction_counts',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    status: text('status', { enum: TRANSACTION_STATUSES }).notNull(),
+    count: bigint('count', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.shopId, t.status] })],
+);
+
+/**
+ * The overview's figures per merchant, shop and Tehran calendar day, kept by the same triggers: transactions created
+ * that day and how many of those are paid now (the conversion cohort), and payments that arrived that day (by
+ * paid_at) with their final_amount. The overview reads 30 rows per shop instead of a month of transactions.
+ */
+export const transactionDailyTotals = pgTable(
+  'transaction_daily_totals',
+  {
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    shopId: uuid('shop_id')
+      .notNull()
+      .references(() => shops.id, { onDelete: 'cascade' }),
+    day: date('day', { mode: 'string' }).notNull(),
+    created: integer('created').notNull().default(0),
+    createdPaid: integer('created_paid').notNull().default(0),
+    paidCount: integer('paid_count').notNull().default(0),
+    paidVolume: bigint('paid_volume', { mode: 'number' }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.shopId, t.day] })],
 );
 
 /** Every state change of a transaction, written in the same database transaction as the change. */

@@ -88,7 +88,8 @@ export async function exportTransactionsCsv(
   filters: Omit<TransactionListQuery, 'page' | 'per_page'>,
   { batchSize = BATCH_SIZE }: { batchSize?: number } = {},
 ): Promise<TransactionsCsv> {
-  const batch = (page: number) => listTransactions(principal, { ...filters, page, per_page: batchSize });
+  // Counted up to one past the export's limit, so "too many" is known whatever the list's own cap.
+  const batch = (page: number) => listTransactions(principal, { ...filters, page, per_page: batchSize }, { countCap: MAX_EXPORT_ROWS + 1 });
   const [first, { shops }] = await Promise.all([batch(1), listShops(principal)]);
   if (first.total > MAX_EXPORT_ROWS) {
     throw new AppError('validation_failed', `${first.total} transactions match; one export holds at most ${MAX_EXPORT_ROWS}. Narrow the dates.`);

@@ -135,6 +135,11 @@ export const transactionDetailResponse = transactionResponse.extend({
 export const transactionListResponse = z.object({
   transactions: z.array(transactionResponse),
   ...pageResponseFields,
+  total_is_lower_bound: z
+    .boolean()
+    .describe(
+      'false: total is exact. true: only with search, from or to, which are counted up to 10,000 matches: there are at least total (more pages may follow the last one total implies).',
+    ),
 });
 
 /** The buyer's view: exactly what the hosted page shows, nothing internal (no ids, mobile, keys). */

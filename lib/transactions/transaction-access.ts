@@ -1,16 +1,31 @@
-import { and, eq, type SQL } from 'drizzle-orm';
+import { and, eq, type Placeholder, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { transactions } from '@/db/schema';
 import type { Principal } from '@/lib/auth/principal';
 import { config } from '@/lib/config/config';
 import type { TransactionResponse } from './schemas';
 import { effectiveStatus } from './status';
 
+/** A caller's scope as values, or as placeholders of a prepared statement (the shop only for an API key). */
+export interface CallerScope {
+  userId: string | Placeholder;
+  shopId?: string | Placeholder;
+}
+
+export const callerScope = (principal: Principal): CallerScope =>
+  principal.kind === 'shop' ? { userId: principal.userId, shopId: principal.shopId } : { userId: principal.userId };
+
+/**
+ * What a caller may see, on any table keyed by merchant and shop (transactions, their counters): all of a user's, or
+ * only those of the API key's shop.
+ */
+export function ownedBy(columns: { userId: AnyPgColumn; shopId: AnyPgColumn }, scope: CallerScope): SQL {
+  return scope.shopId === undefined ? eq(columns.userId, scope.userId) : and(eq(columns.userId, scope.userId), eq(columns.shopId, scope.shopId))!;
+}
+
 /** The transactions a caller may see: all of a user's, or only those of the API key's shop. */
 export function visibleTransactions(principal: Principal, transactionId?: string): SQL {
-  const scope =
-    principal.kind === 'shop'
-      ? and(eq(transactions.userId, principal.userId), eq(transactions.shopId, principal.shopId))!
-      : eq(transactions.userId, principal.userId);
+  const scope = ownedBy(transactions, callerScope(principal));
   return transactionId ? and(scope, eq(transactions.id, transactionId))! : scope;
 }
 
