@@ -29,7 +29,7 @@ export function createJsonRpcClient(url: string, options: { timeoutMs?: number; 
     try {
       response = await fetch(endpoint, { method: 'POST', headers, body, signal: AbortSignal.timeout(options.timeoutMs ?? 30_000), cache: 'no-store' });
     } catch (error) {
-      throw new Error(`${method} on ${where}: the node did not answer (${(error as Error).message})`);
+      throw new NodeUnreachableError(`${method} on ${where}: the node did not answer (${(error as Error).message})`);
     }
     const bytes = await readLimitedBytes(response.body, MAX_ANSWER_BYTES, response.headers.get('content-length'));
     if (!bytes) throw new Error(`${method} on ${where}: the answer is larger than ${MAX_ANSWER_BYTES} bytes`);
@@ -44,6 +44,11 @@ export function createJsonRpcClient(url: string, options: { timeoutMs?: number; 
     if (!response.ok) throw new Error(`${method} on ${where}: HTTP ${response.status}`);
     return answer.result as T;
   };
+}
+
+/** No answer at all (refused, timed out): an outage to report in one line, not a bug to trace. */
+export class NodeUnreachableError extends Error {
+  override name = 'NodeUnreachableError';
 }
 
 export class JsonRpcError extends Error {

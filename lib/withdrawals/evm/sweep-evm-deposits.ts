@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, ne, or, sql } from 'drizzle-orm';
 import type { Database, Transaction } from '@/db/client';
 import { cryptoDeposits, evmSweeps, evmTransactions, walletAddresses } from '@/db/schema';
 import { config } from '@/lib/config/config';
+import { NodeUnreachableError } from '@/lib/chains/json-rpc';
 import { currencySettings } from '@/lib/currencies/currency-settings';
 import { move, postLedger } from '@/lib/ledger/post-ledger';
 import { logger } from '@/lib/observability/logger';
@@ -51,7 +52,9 @@ export async function sweepEvmDeposits(db: Database): Promise<SweepRun[]> {
       const net = await connectEvmNetwork(network);
       if (net) runs.push(await sweepNetwork(db, net));
     } catch (err) {
-      logger.warn({ err, network }, 'EVM sweep not run on this network this time');
+      // A node that is down is reported by its message alone, every run; anything else keeps its stack.
+      const reason = err instanceof NodeUnreachableError ? { reason: err.message } : { err };
+      logger.warn({ ...reason, network }, 'EVM sweep not run on this network this time');
     }
   }
   return runs;
