@@ -21,7 +21,9 @@ export function clientIp(headers: Headers): string {
  * and a fresh limit, for every request. Anything unparsable is keyed as written.
  */
 export function clientNetwork(ip: string): string {
-  if (!ipaddr.isValid(ip)) return ip;
+  // Not an address (a proxy's garbage, with KPAY_TRUSTED_PROXIES set too high): counted as what it says, within the
+  // length a limiter key may have.
+  if (!ipaddr.isValid(ip)) return ip.slice(0, 64);
   const address = ipaddr.process(ip);
   if (address.kind() === 'ipv4') return address.toString();
   const prefix = (address as ipaddr.IPv6).parts.slice(0, 4);

@@ -58,6 +58,8 @@ function limiterFor(handle: DatabaseHandle): (spec: LimiterSpec, cleansTable?: b
       tableCreated: true,
       // Its cleanup deletes every row expired over an hour ago, whatever the limiter, every 5 minutes: one per process.
       clearExpiredByTimeout: cleansTable,
+      // The database slow or down: this process counts alone meanwhile, rather than answering 500 or letting all through.
+      insuranceLimiter: new RateLimiterMemory(spec),
     });
 }
 
