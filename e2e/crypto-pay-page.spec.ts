@@ -164,7 +164,7 @@ test('ETH on the dev chain: an EIP-681 request to the last wei, and a long amoun
   await expect.poll(() => readClipboard(page)).toBe('0.016666666666666667');
 });
 
-test('the page follows the public status API and loads little JavaScript, nothing from third parties', async ({ page, request }) => {
+test('the page follows the public status stream and loads little JavaScript, nothing from third parties', async ({ page, request }) => {
   const { createPayment } = await seedShop(request);
   const payment = await createPayment({ order_id: orderId('POLL'), currency: 'ltc', amount_crypto: '0.01' });
   let scriptBytes = 0;
@@ -173,13 +173,14 @@ test('the page follows the public status API and loads little JavaScript, nothin
     if (!r.url().startsWith('http://localhost')) foreign.push(r.url());
     if (r.request().resourceType() === 'script') scriptBytes += (await r.request().sizes()).responseBodySize;
   });
-  const poll = page.waitForResponse((r) => r.url().endsWith(`/api/gateway/payments/${payment.id}`), { timeout: 15_000 });
+  const stream = page.waitForRequest((r) => r.url().endsWith(`/api/gateway/payments/${payment.id}/events`), { timeout: 15_000 });
   await page.goto(pathOf(payment));
-  const answer = await (await poll).json();
-  // The status shape without credentials: what anyone holding the id may see.
+  await stream;
+  // The status shape without credentials, which the stream's events carry: what anyone holding the id may see.
+  const answer = await (await request.get(`/api/gateway/payments/${payment.id}`)).json();
   expect(answer).toMatchObject({ id: payment.id, status: 'created', requested_amount: '0.01000000', deposit_address: payment.deposit_address });
   expect(answer).not.toHaveProperty('callback_success');
-  await page.waitForLoadState('networkidle');
+  await page.waitForLoadState('load');
   expect(foreign).toEqual([]);
   // Next's runtime plus the page's small islands (countdown, polling, copy), as the card page allows.
   expect(scriptBytes).toBeLessThan(200 * 1024);

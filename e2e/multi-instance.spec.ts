@@ -19,7 +19,7 @@ test.afterAll(async () => {
 test('a login limit holds across instances: three wrong passwords spread over both, and both refuse', async () => {
   // The instances run with KPAY_LOGIN_MAX_FAILURES=3. Counted per process, A would have seen two failures and B one.
   const { mobile } = await registerMerchant(a, 'Limits Merchant');
-  const login = (on: APIRequestContext, password: string) => on.post('/api/auth/login', { ...RETRY, data: { mobile, password } });
+  const login = (on: APIRequestContext, password: string) => on.post('/api/auth/login', { ...RETRY, data: { username: mobile, password } });
   for (const on of [a, b, a]) expect((await login(on, 'wrong-password')).status()).toBe(401);
   const refused = await login(b, 'wrong-password');
   expect(refused.status()).toBe(429);
@@ -73,7 +73,7 @@ test('a payment confirmed on instance B, which runs no jobs, is delivered to the
     expect(receiver.received).toHaveLength(1);
 
     const deliveries = await a.get('/api/webhooks/deliveries', { ...RETRY, headers: merchant.bearer });
-    expect((await deliveries.json()).data).toEqual([expect.objectContaining({ event_id: delivery!.eventId, status: 'succeeded' })]);
+    expect((await deliveries.json()).deliveries).toEqual([expect.objectContaining({ event_id: delivery!.eventId, status: 'succeeded' })]);
   } finally {
     await receiver.close();
   }
