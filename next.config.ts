@@ -1,12 +1,5 @@
 import type { NextConfig } from 'next';
-import { contentSecurityPolicy } from './lib/security/content-security-policy';
-
-const isDev = process.env.NODE_ENV !== 'production';
-
-// The strict policy (scripts only from our own files, never inline) for every response; proxy.ts replaces it on pages
-// with the nonce policy. Only what is fixed at build time belongs here: HSTS follows KPAY_PUBLIC_URL at run time, so
-// scripts/start.mjs sends it.
-const csp = contentSecurityPolicy({ dev: isDev });
+import { securityHeaders } from './lib/security/security-headers';
 
 const nextConfig: NextConfig = {
   // Native or file-system packages that must be required at run time, not bundled.
@@ -16,18 +9,7 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ['@electric-sql/pglite', '@node-rs/argon2', 'pino', 'postgres', 'pg-boss', 'prom-client', 'rate-limiter-flexible'],
   poweredByHeader: false,
   async headers() {
-    return [
-      {
-        source: '/:path*',
-        headers: [
-          // Lower case, as proxy.ts's header arrives: its page policy then replaces this one rather than joining it.
-          { key: 'content-security-policy', value: csp },
-          { key: 'X-Content-Type-Options', value: 'nosniff' },
-          { key: 'X-Frame-Options', value: 'DENY' },
-          { key: 'Referrer-Policy', value: 'same-origin' },
-        ],
-      },
-    ];
+    return securityHeaders({ dev: process.env.NODE_ENV !== 'production' });
   },
 };
 

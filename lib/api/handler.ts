@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { type DevicePrincipal, type Principal, resolvePrincipal, type UserPrincipal } from '@/lib/auth/principal';
 import { readLimitedBytes } from '@/lib/http/read-limited-bytes';
 import { logger } from '@/lib/observability/logger';
-import { recordApiRequest } from '@/lib/observability/metrics';
+import { apiRequestRecorder } from '@/lib/observability/metrics';
 import { clientIp } from './client-ip';
 import { AppError } from '@/lib/errors';
 import { toErrorBody } from './error-body';
@@ -53,6 +53,7 @@ export function apiRoute<M extends RouteMethod, A extends OperationAuth, P exten
   operation: Operation<M, A, P, Q, B, R>,
   handler: (ctx: RouteContext<A, B, Q, P>) => Promise<Answer<R>> | Answer<R>,
 ) {
+  const recordRequest = apiRequestRecorder(operation.path, operation.method);
   const serve = async (request: Request, next: NextContext): Promise<Response> => {
     const started = performance.now();
     const requestId = request.headers.get('x-request-id')?.slice(0, 64) || randomUUID();
@@ -85,7 +86,7 @@ export function apiRoute<M extends RouteMethod, A extends OperationAuth, P exten
     } catch (error) {
       response = errorResponse(error, requestId, request);
     }
-    recordApiRequest(operation.path, operation.method, response.status, (performance.now() - started) / 1000);
+    recordRequest(response.status, (performance.now() - started) / 1000);
     return response;
   };
   return Object.assign(serve, { [OPERATION]: operation as AnyOperation });
