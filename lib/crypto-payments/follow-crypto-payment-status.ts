@@ -23,5 +23,9 @@ const cryptoPaymentStatusFeed: StatusFeed<PublicStatus> = {
   clockChangeIn: (payment) => (cryptoPaymentMachine.deadline?.from.includes(payment.status) ? Date.parse(payment.expires_at) - Date.now() + AFTER_EXPIRY_MS : null),
 };
 
-/** GET /gateway/payments/{id}/events: the public status pushed on every change (lib/live-status). */
-export const followCryptoPaymentStatus = (id: string, options: StatusStreamOptions) => openStatusEventStream(cryptoPaymentStatusFeed, id, options);
+/**
+ * GET /gateway/payments/{id}/events: the public status pushed on every change (lib/live-status). The id is followed in
+ * PostgreSQL's spelling (lower case, as its trigger notifies it), so an upper-case id in the URL still gets its pushes.
+ */
+export const followCryptoPaymentStatus = (id: string, options: StatusStreamOptions) =>
+  openStatusEventStream(cryptoPaymentStatusFeed, id.toLowerCase(), options);

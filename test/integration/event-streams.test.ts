@@ -330,6 +330,20 @@ describe('GET /gateway/payments/{id}/events', () => {
     expect(await stream!.next()).toBeNull();
   });
 
+  it('pushes to a stream opened with the id in upper case too (the trigger notifies it in lower case)', async () => {
+    const merchant = await registerMerchant();
+    const shop = await newShop(merchant);
+    const payment = await newCryptoPayment(merchant, shop);
+    const { stream } = await openCrypto(payment.id.toUpperCase());
+    const first = JSON.parse((await stream!.nextMessage())!.data!);
+    expect(first.id).toBe(payment.id);
+    const later = new Date(Date.parse(first.expires_at) + 10 * 60_000);
+    await (await database()).update(cryptoPayments).set({ expiresAt: later }).where(eq(cryptoPayments.id, payment.id));
+    const pushed = JSON.parse((await stream!.nextMessage(1_000))!.data!);
+    expect(Date.parse(pushed.expires_at)).toBe(later.getTime());
+    await stream!.close();
+  });
+
   it('pushes expired at expires_at, before the sweep stores it', async () => {
     const merchant = await registerMerchant();
     const shop = await newShop(merchant);
