@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import { describe, expect, it } from 'vitest';
 import { canTransition, effectiveStatus, isPaid, isPaidSql, PAID_STATUSES, remainingSeconds, statusInSql, transactionMachine } from './status';
@@ -74,5 +75,14 @@ describe('the same rules in SQL', () => {
 
   it('spells paid as paid or verified, whatever the clock', () => {
     expect(render(isPaidSql())).toMatchObject({ sql: '"transactions"."status" in ($1, $2)', params: ['paid', 'verified'] });
+  });
+});
+
+describe('the paid rule in SQL written by migrations', () => {
+  it("0015's daily totals count exactly PAID_STATUSES as paid (a trigger cannot import TypeScript: this keeps them one rule)", () => {
+    const sql = readFileSync(new URL('../../db/migrations/0015_step10_transaction_counts.sql', import.meta.url), 'utf8');
+    const lists = [...sql.matchAll(/status IN \(([^)]*)\)/g)].map((m) => m[1]!.split(',').map((s) => s.trim().replace(/'/g, '')));
+    expect(lists.length).toBeGreaterThan(0);
+    for (const list of lists) expect(list.sort()).toEqual([...PAID_STATUSES].sort());
   });
 });
