@@ -62,3 +62,19 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('two instances on one PostgreSQL
     expect(await refusal(takeLoginAttempt(mobile, ip))).toBeNull();
   });
 });
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('with PostgreSQL failing', () => {
+  it('counts in this process meanwhile (the insurance limiter): no 500, and the limit still refuses', async () => {
+    const running = await databaseHandle();
+    // The running handle with every query failing as a lost connection does: what the limiters see in an outage.
+    const failing: DatabaseHandle = { ...running, executeSql: () => Promise.reject(Object.assign(new Error('write CONNECTION_CLOSED'), { code: 'CONNECTION_CLOSED' })) };
+    installDatabase(failing);
+    try {
+      const ip = uniqueIp();
+      for (let i = 0; i < 30; i++) expect(await refusal(limitAuthRequest(ip))).toBeNull();
+      expect(await refusal(limitAuthRequest(ip))).toBe('rate_limited');
+    } finally {
+      installDatabase(running);
+    }
+  });
+});
