@@ -9,7 +9,7 @@ export type JsonRpcCall = <T = unknown>(method: string, params?: unknown[]) => P
 /**
  * A JSON-RPC client for a node URL. Credentials in the URL (http://user:pass@host:port/, as bitcoind's rpcuser and
  * rpcpassword) go in a Basic Authorization header, since fetch refuses URLs that carry them, and never into an error
- * message. Numbers are read exactly: safe integers become numbers, anything else (a coin value such as 0.05000000)
+ * message; nor does the path. Numbers are read exactly: safe integers become numbers, anything else (a coin value such as 0.05000000)
  * stays its decimal text, so no float ever holds an amount.
  */
 export function createJsonRpcClient(url: string, options: { timeoutMs?: number; version?: '1.0' | '2.0' } = {}): JsonRpcCall {
@@ -21,7 +21,8 @@ export function createJsonRpcClient(url: string, options: { timeoutMs?: number; 
     target.password = '';
   }
   const endpoint = target.toString();
-  const where = `${target.host}${target.pathname === '/' ? '' : target.pathname}`;
+  // Providers put the API key in the path (https://mainnet.infura.io/v3/<key>): errors, and so logs, name the host only.
+  const where = `${target.host}${target.pathname === '/' ? '' : '/…'}`;
   let id = 0;
   return async <T>(method: string, params: unknown[] = []): Promise<T> => {
     const body = JSON.stringify({ jsonrpc: options.version ?? '2.0', id: ++id, method, params });
