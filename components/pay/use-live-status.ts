@@ -3,6 +3,12 @@ import { useVisiblePolling } from './use-visible-polling';
 
 /** Drops of an opened stream, without a status in between, after which the page polls instead. */
 const MAX_DROPS = 3;
+/**
+ * A stream that lived this long before it dropped was healthy: the server ends streams at their maximum age
+ * (KPAY_EVENT_STREAM_MAX_AGE_SECONDS) and the reconnect brings nothing new while the status stands still, so such an
+ * end does not count towards MAX_DROPS. A proxy cutting streams early still does.
+ */
+const HEALTHY_STREAM_MS = 60_000;
 
 /**
  * Follows a payment's status pushed by its event stream (`urls.events`, server-sent `status` events whose data is
@@ -41,10 +47,12 @@ export function useLiveStatus(
     function open() {
       if (source || document.hidden) return;
       let opened = false;
+      let openedAt = 0;
       const current = new EventSource(target);
       source = current;
       current.onopen = () => {
         opened = true;
+        openedAt = performance.now();
       };
       current.addEventListener('status', (event) => {
         drops = 0;
@@ -52,6 +60,7 @@ export function useLiveStatus(
       });
       current.onerror = () => {
         // EventSource reconnects by itself after a drop; these are the cases where it would not, or keeps failing.
+        if (opened && performance.now() - openedAt >= HEALTHY_STREAM_MS) drops = 0;
         if (!opened || current.readyState === EventSource.CLOSED || ++drops >= MAX_DROPS) {
           close();
           setStreaming(false);

@@ -31,8 +31,9 @@ const STREAM_HEADERS = {
 /**
  * apiRoute's counterpart for an operation that answers a server-sent events stream (`events` in its declaration):
  * parses the path with the operation's schema (a value that fails it names nothing: 404), holds the client network to
- * KPAY_EVENT_STREAMS_PER_IP open streams, and answers `open`'s stream, or 204 when it returns null (nothing will come).
- * Every refusal before the stream opens is the API's JSON error (toErrorBody), so a 404 or 429 reads like any other.
+ * KPAY_EVENT_STREAMS_PER_IP open streams and the process to KPAY_EVENT_STREAMS_MAX, and answers `open`'s stream, or 204
+ * when it returns null (nothing will come). Every refusal before the stream opens is the API's JSON error
+ * (toErrorBody), so a 404, 429 or 503 reads like any other.
  */
 export function eventStreamRoute<P extends z.ZodType>(
   operation: Operation<'GET', 'none', P>,
@@ -60,28 +61,36 @@ export function eventStreamRoute<P extends z.ZodType>(
   return Object.assign(serve, { [OPERATION]: operation as AnyOperation });
 }
 
-// On globalThis: both event routes (separate bundles) count against one cap per network.
-const KEY = Symbol.for('kpay.eventStreamsByNetwork');
-const holder = globalThis as { [KEY]?: Map<string, number> };
+// On globalThis: both event routes (separate bundles) count against the same caps.
+const KEY = Symbol.for('kpay.openEventStreams');
+const holder = globalThis as { [KEY]?: { total: number; byNetwork: Map<string, number> } };
 
 // Places free up as other streams end (a payment that ends closes its streams): worth trying again soon.
 const RETRY_AFTER_SECONDS = 30;
 
-/** Counts one more open stream for `network`, or refuses with 429; returns the release (idempotent). */
+/**
+ * Counts one more open stream for `network` and for the process, or refuses: 429 past the network's cap (one client),
+ * 503 past the process's (every client: this instance is full, another may not be); returns the release (idempotent).
+ */
 function takeStreamPlace(network: string): () => void {
-  const open = (holder[KEY] ??= new Map());
-  const limit = config().eventStreams.perNetwork;
-  const count = open.get(network) ?? 0;
-  if (count >= limit) {
-    throw new AppError('rate_limited', `At most ${limit} open event streams per client address; close one, or poll`, undefined, RETRY_AFTER_SECONDS);
+  const open = (holder[KEY] ??= { total: 0, byNetwork: new Map() });
+  const { perNetwork, perProcess } = config().eventStreams;
+  const count = open.byNetwork.get(network) ?? 0;
+  if (count >= perNetwork) {
+    throw new AppError('rate_limited', `At most ${perNetwork} open event streams per client address; close one, or poll`, undefined, RETRY_AFTER_SECONDS);
   }
-  open.set(network, count + 1);
+  if (open.total >= perProcess) {
+    throw new AppError('not_ready', `This instance already holds its maximum of ${perProcess} open event streams; try again later, or poll`, undefined, RETRY_AFTER_SECONDS);
+  }
+  open.byNetwork.set(network, count + 1);
+  open.total++;
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    const left = (open.get(network) ?? 1) - 1;
-    if (left > 0) open.set(network, left);
-    else open.delete(network);
+    open.total--;
+    const left = (open.byNetwork.get(network) ?? 1) - 1;
+    if (left > 0) open.byNetwork.set(network, left);
+    else open.byNetwork.delete(network);
   };
 }

@@ -98,7 +98,7 @@ function errorResponses(op: AnyOperation) {
 const EVENT_STREAM =
   'Server-sent events (text/event-stream). Each message is `id: <version>`, `event: status` and `data: <JSON>` (the schema in `x-event-data`): ' +
   'first the current state (nothing if `Last-Event-ID` is the current version), then one per change. Comments (`: keep-alive`) keep an idle stream open; ' +
-  'the stream ends after a final state.';
+  'the stream ends after a final state, and also after its maximum age (`KPAY_EVENT_STREAM_MAX_AGE_SECONDS`) or when this instance stops hearing the database: reconnect with `Last-Event-ID` (EventSource does), or poll.';
 
 function toOperationObject(op: AnyOperation) {
   const parameters = [

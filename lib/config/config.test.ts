@@ -93,4 +93,12 @@ describe('readConfig', () => {
       maxBasisPoints: 50,
     });
   });
+
+  it('caps event streams per instance above the 10,000 one instance is measured holding, and lets readiness checks be shared or not', () => {
+    expect(readConfig(base)).toMatchObject({ eventStreams: { perProcess: 20_000, maxAgeSeconds: 900 }, readyCacheSeconds: 5 });
+    expect(readConfig({ ...base, KPAY_READY_CACHE_SECONDS: '0' }).readyCacheSeconds).toBe(0);
+    for (const bad of [{ KPAY_EVENT_STREAMS_MAX: '0' }, { KPAY_EVENT_STREAM_MAX_AGE_SECONDS: '0' }, { KPAY_READY_CACHE_SECONDS: '-1' }]) {
+      expect(() => readConfig({ ...base, ...bad }), JSON.stringify(bad)).toThrow(new RegExp(Object.keys(bad)[0]!));
+    }
+  });
 });

@@ -76,6 +76,10 @@ const envSchema = z.object({
   KPAY_WEBHOOK_LEASE_SECONDS: int(60, 1),
   KPAY_EVENT_STREAMS_PER_IP: int(20, 1),
   KPAY_EVENT_STREAM_KEEPALIVE_SECONDS: int(20, 1),
+  // Twice the 10,000 streams one instance is measured holding at about 74 KiB each (bench/README.md): 1.5 GiB.
+  KPAY_EVENT_STREAMS_MAX: int(20_000, 1),
+  KPAY_EVENT_STREAM_MAX_AGE_SECONDS: int(900, 1),
+  KPAY_READY_CACHE_SECONDS: int(5, 0),
   KPAY_JOBS: optional(z.enum(['inline', 'off'])).transform((v) => v ?? 'inline'),
   // Bearer token Prometheus sends to /metrics; unset, /metrics answers 404 (nothing exposed by default).
   KPAY_METRICS_TOKEN: optional(z.string().min(16, 'must be at least 16 characters')),
@@ -166,7 +170,13 @@ export function readConfig(env: Record<string, string | undefined>) {
       perNetwork: e.KPAY_EVENT_STREAMS_PER_IP,
       /** A comment line this often keeps proxies and phones from dropping an idle stream. */
       keepAliveSeconds: e.KPAY_EVENT_STREAM_KEEPALIVE_SECONDS,
+      /** Open status streams in this process, all clients together; past it new ones answer 503. */
+      perProcess: e.KPAY_EVENT_STREAMS_MAX,
+      /** A stream is ended after this long; EventSource reconnects with Last-Event-ID and misses nothing. */
+      maxAgeSeconds: e.KPAY_EVENT_STREAM_MAX_AGE_SECONDS,
     },
+    /** How long GET /api/health/ready reuses its answer (0: each call checks, though concurrent calls share one). */
+    readyCacheSeconds: e.KPAY_READY_CACHE_SECONDS,
     crypto: {
       /** The BIP39 phrase when configured; lib/wallet otherwise keeps a generated one in the data folder. */
       walletMnemonic: e.KPAY_WALLET_MNEMONIC?.trim(),

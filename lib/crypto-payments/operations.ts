@@ -34,7 +34,7 @@ export const cryptoPaymentOperations = {
   followCryptoPaymentStatus: operation({
     method: 'GET', path: '/gateway/payments/{id}/events', summary: 'Follow status (event stream)',
     description:
-      "Public. The status shape above (as answered without credentials), pushed as server-sent events: the current state first, then each change (a deposit seen, each confirmation, completed, expired) within a second; the stream ends at completed or failed. The hosted page follows this and polls only when the stream fails. At most `KPAY_EVENT_STREAMS_PER_IP` open streams per client network (429). Behind nginx, turn `proxy_buffering off` for this path.",
-    auth: 'none', params: cryptoPaymentIdParams, status: 200, events: cryptoPaymentStatusResponse, errors: ['not_found', 'rate_limited'],
+      "Public. The status shape above (as answered without credentials), pushed as server-sent events: the current state first, then each change (a deposit seen, each confirmation, completed, expired) within a second; the stream ends at completed or failed. The hosted page follows this and polls only when the stream fails. At most `KPAY_EVENT_STREAMS_PER_IP` open streams per client network (429) and `KPAY_EVENT_STREAMS_MAX` per instance (503 `not_ready`, answered too while the instance cannot hear changes: poll then). A stream ends after `KPAY_EVENT_STREAM_MAX_AGE_SECONDS` (900): reconnect with `Last-Event-ID`, as EventSource does. Behind nginx, turn `proxy_buffering off` for this path.",
+    auth: 'none', params: cryptoPaymentIdParams, status: 200, events: cryptoPaymentStatusResponse, errors: ['not_found', 'rate_limited', 'not_ready'],
   }),
 };

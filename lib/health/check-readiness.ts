@@ -1,7 +1,8 @@
 import 'server-only';
 import { sql } from 'drizzle-orm';
 import type { z } from 'zod';
-import { database } from '@/db/client';
+import { database, type DatabaseHandle, databaseHandle } from '@/db/client';
+import { type Config, config } from '@/lib/config/config';
 import { countWaitingJobs } from '@/lib/jobs/count-waiting-jobs';
 import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/observability/logger';
@@ -16,12 +17,39 @@ const UNDEFINED_TABLE = '42P01';
 type Readiness = z.output<typeof readinessResponse>;
 type Check<T> = { ok: true; value: T } | { ok: false; problem: string };
 
+interface SharedAnswer {
+  database: Promise<DatabaseHandle>;
+  config: Config;
+  answer: Promise<Readiness>;
+  /** performance.now() until which the answer is reused: endless while its checks run. */
+  until: number;
+}
+let shared: SharedAnswer | undefined;
+
+/**
+ * runChecks' answer, shared: the endpoint is public, and each check asks the database, the job queue and every chain
+ * node (a paid RPC plan, maybe), so calls while a check runs, and for KPAY_READY_CACHE_SECONDS after it, get its answer
+ * (a failing one too: a dead node is not asked again and again). It belongs to the database and configuration it was
+ * checked with: databaseHandle() answers the same promise until another database is installed (tests).
+ */
+export function checkReadiness(): Promise<Readiness> {
+  const current = { database: databaseHandle(), config: config() };
+  if (shared && shared.database === current.database && shared.config === current.config && performance.now() < shared.until) {
+    return shared.answer;
+  }
+  const entry: SharedAnswer = { ...current, answer: runChecks(), until: Infinity };
+  const expire = () => void (entry.until = performance.now() + current.config.readyCacheSeconds * 1000);
+  entry.answer.then(expire, expire);
+  shared = entry;
+  return entry.answer;
+}
+
 /**
  * Whether this instance can do its work: the database answers, the job queue is there, and every configured chain
  * node answers its tip (with the watcher's lag behind it). All checks run together, each within 2 s. Not ready is a
  * 503 `not_ready` naming every check, the passing ones too.
  */
-export async function checkReadiness(): Promise<Readiness> {
+async function runChecks(): Promise<Readiness> {
   const [db, jobQueue, nodes] = await Promise.all([
     attempt('database', async () => {
       const started = performance.now();

@@ -1,5 +1,6 @@
 import 'server-only';
 import { config } from '@/lib/config/config';
+import { AppError } from '@/lib/errors';
 import { logger } from '@/lib/observability/logger';
 import { type Delivery, type StatusFeed, statusHub } from './status-hub';
 
@@ -19,8 +20,9 @@ export interface StatusStreamOptions {
 /**
  * Opens a server-sent events stream of `key`'s state through `feed`: a `retry:` hint, then the current state (unless
  * the client's Last-Event-ID already is its version), then a `status` event whenever the version changes, a comment
- * every keep-alive period, and the end after a final state. Throws the feed's error (an unknown key's not_found)
- * before anything is sent. Resolves to null when the client already holds the final state: nothing will ever come.
+ * every keep-alive period, and the end after a final state or KPAY_EVENT_STREAM_MAX_AGE_SECONDS. Throws the feed's
+ * error (an unknown key's not_found, the hub's not_ready) before anything is sent. Resolves to null when the client
+ * already holds the final state: nothing will ever come.
  */
 export async function openStatusEventStream<T>(feed: StatusFeed<T>, key: string, options: StatusStreamOptions): Promise<ReadableStream<Uint8Array> | null> {
   let controller!: ReadableStreamDefaultController<Uint8Array>;
@@ -29,6 +31,7 @@ export async function openStatusEventStream<T>(feed: StatusFeed<T>, key: string,
   let opened = false;
   let unfollow = () => {};
   let keepAlive: NodeJS.Timeout | undefined = undefined;
+  let ageLimit: NodeJS.Timeout | undefined = undefined;
   let first!: { resolve: (state: T) => void; reject: (error: unknown) => void };
   const firstState = new Promise<T>((resolve, reject) => (first = { resolve, reject }));
 
@@ -36,6 +39,7 @@ export async function openStatusEventStream<T>(feed: StatusFeed<T>, key: string,
     if (closed) return;
     closed = true;
     clearInterval(keepAlive);
+    clearTimeout(ageLimit);
     unfollow();
     options.signal.removeEventListener('abort', close);
     try {
@@ -61,8 +65,9 @@ export async function openStatusEventStream<T>(feed: StatusFeed<T>, key: string,
     if (closed) return;
     if ('error' in delivery) {
       // Before the first state this is the answer (an unknown key's 404); after it, the database failed under an open
-      // stream, which ends: the client reconnects, or polls.
-      if (opened) logger.warn({ err: delivery.error, kind: feed.kind }, 'status stream read failed');
+      // stream, or the hub lost its notifications (its AppError, logged once there), and the stream ends: the client
+      // reconnects, or polls.
+      if (opened && !(delivery.error instanceof AppError)) logger.warn({ err: delivery.error, kind: feed.kind }, 'status stream read failed');
       first.reject(delivery.error);
       return close();
     }
@@ -92,7 +97,11 @@ export async function openStatusEventStream<T>(feed: StatusFeed<T>, key: string,
     close();
     throw error;
   }
-  keepAlive = setInterval(() => write(': keep-alive\n\n'), config().eventStreams.keepAliveSeconds * 1000);
+  const { keepAliveSeconds, maxAgeSeconds } = config().eventStreams;
+  keepAlive = setInterval(() => write(': keep-alive\n\n'), keepAliveSeconds * 1000);
+  // No stream lives for ever (a tab left open for days holds a place); EventSource reconnects with its Last-Event-ID.
+  // Somewhere in the last tenth of the age: streams opened together (after a restart) do not all come back together.
+  ageLimit = setTimeout(close, maxAgeSeconds * 1000 * (0.9 + Math.random() * 0.1));
   if (options.signal.aborted) close();
   else options.signal.addEventListener('abort', close);
   return stream;

@@ -1,20 +1,41 @@
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { closeDatabase, type DatabaseHandle, installDatabase } from '@/db/client';
-import { type Delivery, type StatusFeed, statusHub } from './status-hub';
+import { type Delivery, type StatusFeed, StatusHub, statusHub } from './status-hub';
 
-/** A database whose only ability is LISTEN: the test sends the notifications itself. */
+/**
+ * A database whose only abilities are LISTEN and the hub's own heartbeat (`select pg_notify(channel, payload)`): the
+ * test sends the other notifications itself, says when a lost connection is back (`resume`), and can make the
+ * listener `deaf`, as a dead LISTEN connection is: nothing reaches it.
+ */
 function listeningDatabase() {
-  const listeners = new Map<string, (payload: string) => void>();
-  const handle = {
-    listen: vi.fn(async (channel: string, onPayload: (payload: string) => void) => {
-      listeners.set(channel, onPayload);
+  const listeners = new Map<string, { onPayload: (payload: string) => void; onResume?: () => void }>();
+  const dialect = new PgDialect();
+  const control = {
+    handle: undefined as unknown as DatabaseHandle,
+    deaf: false,
+    notify: (payload: string) => control.deaf || listeners.get('kpay_status')?.onPayload(payload),
+    resume: () => listeners.get('kpay_status')?.onResume?.(),
+  };
+  const handle = (control.handle = {
+    listen: vi.fn(async (channel: string, onPayload: (payload: string) => void, onResume?: () => void) => {
+      listeners.set(channel, { onPayload, onResume });
       return async () => void listeners.delete(channel);
     }),
+    db: {
+      execute: async (query: SQL) => {
+        const [channel, payload] = dialect.sqlToQuery(query).params as [string, string];
+        if (channel === 'kpay_status') control.notify(payload);
+      },
+    },
     close: async () => {},
-  } as unknown as DatabaseHandle;
+  } as unknown as DatabaseHandle);
   installDatabase(handle);
-  return { handle, notify: (payload: string) => listeners.get('kpay_status')?.(payload) };
+  return control;
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 type CountingFeed = StatusFeed<string> & { value: string; reads: number };
 
@@ -92,5 +113,63 @@ describe('status hub', () => {
     const feed = { ...countingFeed(), read: async () => Promise.reject(new Error('Transaction not found')) };
     const error = await new Promise<unknown>((resolve) => void hub.follow(feed, 'NOPE', (d) => 'error' in d && resolve(d.error)));
     expect(error).toEqual(new Error('Transaction not found'));
+  });
+
+  it('reads every followed topic again when listening is back, at most 8 at a time', async () => {
+    const { resume } = listeningDatabase();
+    const hub = await statusHub();
+    let reading = 0;
+    let most = 0;
+    const feed: StatusFeed<string> = {
+      kind: 'transaction',
+      read: async (key) => {
+        most = Math.max(most, ++reading);
+        await sleep(10);
+        reading--;
+        return key;
+      },
+      version: (state) => state,
+      isFinal: () => false,
+      clockChangeIn: () => null,
+    };
+    const reads = new Map<string, number>();
+    const keys = Array.from({ length: 50 }, (_, i) => `K${i}`);
+    const stops = await Promise.all(keys.map((key) => hub.follow(feed, key, (d) => 'state' in d && reads.set(key, (reads.get(key) ?? 0) + 1))));
+    await vi.waitFor(() => expect(reads.size).toBe(50));
+    most = 0;
+
+    resume();
+    await vi.waitFor(() => expect([...reads.values()]).toEqual(Array(50).fill(2)));
+    // Eight at a time: not all fifty at once, nor one after another.
+    expect(most).toBe(8);
+    for (const stop of stops) stop();
+  });
+
+  it('ends its followers and refuses new ones while its own heartbeat goes unheard, and follows again once heard', async () => {
+    const db = listeningDatabase();
+    const hub = new StatusHub(db.handle, { heartbeatMs: 20, lostAfterMs: 100 });
+    const feed = countingFeed();
+    const deliveries: Delivery<string>[] = [];
+    await hub.follow(feed, 'K', (d) => deliveries.push(d));
+    await vi.waitFor(() => expect(stateOf(deliveries[0])).toBe('a'));
+    // Heartbeats heard: the stream stays, however long it is quiet.
+    await sleep(300);
+    expect(deliveries).toHaveLength(1);
+
+    db.deaf = true;
+    await vi.waitFor(() => expect(deliveries).toHaveLength(2));
+    expect(deliveries[1]).toEqual({ error: expect.objectContaining({ code: 'not_ready' }) });
+    await expect(hub.follow(feed, 'K', () => {})).rejects.toMatchObject({ code: 'not_ready' });
+
+    db.deaf = false;
+    const seen: string[] = [];
+    const stop = await vi.waitFor(() => hub.follow(feed, 'K', (d) => 'state' in d && seen.push(d.state)));
+    await vi.waitFor(() => expect(seen).toEqual(['a']));
+    feed.value = 'b';
+    db.notify('transaction:K');
+    await vi.waitFor(() => expect(seen).toEqual(['a', 'b']));
+    // The ended follower hears nothing more of its topic.
+    expect(deliveries).toHaveLength(2);
+    stop();
   });
 });

@@ -45,8 +45,8 @@ export const transactionOperations = {
   followTransactionStatus: operation({
     method: 'GET', path: '/transactions/check/{authority}/events', summary: 'Follow status (event stream)',
     description:
-      "Public. The check answer above, pushed as server-sent events: the current state first, then each change (paid, expired, cancelled) within a second; the stream ends once the transaction is paid or can change no more. The hosted page follows this and polls check only when the stream fails. At most `KPAY_EVENT_STREAMS_PER_IP` open streams per client network (429). Behind nginx, turn `proxy_buffering off` for this path.",
-    auth: 'none', params: authorityParams, status: 200, events: checkResponse, errors: ['not_found', 'rate_limited'],
+      "Public. The check answer above, pushed as server-sent events: the current state first, then each change (paid, expired, cancelled) within a second; the stream ends once the transaction is paid or can change no more. The hosted page follows this and polls check only when the stream fails. At most `KPAY_EVENT_STREAMS_PER_IP` open streams per client network (429) and `KPAY_EVENT_STREAMS_MAX` per instance (503 `not_ready`, answered too while the instance cannot hear changes: poll then). A stream ends after `KPAY_EVENT_STREAM_MAX_AGE_SECONDS` (900): reconnect with `Last-Event-ID`, as EventSource does. Behind nginx, turn `proxy_buffering off` for this path.",
+    auth: 'none', params: authorityParams, status: 200, events: checkResponse, errors: ['not_found', 'rate_limited', 'not_ready'],
   }),
   verifyTransaction: operation({
     method: 'POST', path: '/transactions/verify', summary: 'Verify transaction',

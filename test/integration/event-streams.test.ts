@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
-import { afterEach, describe, expect, it } from 'vitest';
+import { eq, sql } from 'drizzle-orm';
+import postgres from 'postgres';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { GET as cryptoPaymentEvents } from '@/app/api/gateway/payments/[id]/events/route';
 import { GET as transactionEvents } from '@/app/api/transactions/check/[authority]/events/route';
-import { database } from '@/db/client';
+import { database, resultRows } from '@/db/client';
 import { cryptoPayments, transactions } from '@/db/schema';
 import type { Chain, Network } from '@/lib/currencies/networks';
 import { recordDeposit } from '@/lib/deposits/record-deposit';
@@ -13,7 +14,7 @@ import { cardToCardMerchant, mellatDeposit, newCryptoPayment, newShop, registerM
 import { reconfigure } from '../reconfigure';
 import { setupTestDatabase } from '../test-database';
 
-setupTestDatabase();
+const testDatabase = setupTestDatabase();
 
 /** One block of an event stream: a message (id, event, data), a comment, or the retry hint. */
 interface Block {
@@ -247,6 +248,84 @@ describe('GET /transactions/check/{authority}/events', () => {
     } finally {
       reconfigure({ KPAY_EVENT_STREAMS_PER_IP: undefined });
     }
+  });
+
+  it('answers 503 past KPAY_EVENT_STREAMS_MAX open streams of the instance, whatever the network, and frees places as streams end', async () => {
+    reconfigure({ KPAY_EVENT_STREAMS_MAX: '2' });
+    try {
+      const m = await cardToCardMerchant();
+      const tx = await m.create();
+      const from = (n: number) => ({ 'x-forwarded-for': `192.0.2.${n}` });
+      const first = await openTransaction(tx.authority, from(1));
+      expect(first.response.status).toBe(200);
+      expect((await openTransaction(tx.authority, from(2))).response.status).toBe(200);
+      const refused = await openTransaction(tx.authority, from(3));
+      expect(refused.response.status).toBe(503);
+      expect(refused.response.headers.get('content-type')).toContain('application/json');
+      expect(refused.response.headers.get('retry-after')).toEqual(expect.stringMatching(/^\d+$/));
+      expect(await refused.response.json()).toEqual({ error: { code: 'not_ready', message: expect.stringContaining('2') } });
+      expect((await openCrypto(crypto.randomUUID(), from(4))).response.status).toBe(503);
+
+      await first.stream!.close();
+      expect((await openTransaction(tx.authority, from(5))).response.status).toBe(200);
+    } finally {
+      reconfigure({ KPAY_EVENT_STREAMS_MAX: undefined });
+    }
+  });
+
+  it('ends a stream after KPAY_EVENT_STREAM_MAX_AGE_SECONDS, freeing its place; the reconnection goes on from its Last-Event-ID', async () => {
+    reconfigure({ KPAY_EVENT_STREAM_MAX_AGE_SECONDS: '1', KPAY_EVENT_STREAMS_PER_IP: '1' });
+    try {
+      const m = await cardToCardMerchant();
+      const tx = await m.create();
+      const from = { 'x-forwarded-for': '198.51.100.77' };
+      const start = Date.now();
+      const { stream } = await openTransaction(tx.authority, from);
+      expect((await stream!.nextMessage())!.id).toBe('pending');
+      expect(await stream!.nextMessage(2_000)).toBeNull();
+      expect(Date.now() - start).toBeGreaterThanOrEqual(900);
+
+      const again = await openTransaction(tx.authority, { ...from, 'last-event-id': 'pending' });
+      expect(again.response.status).toBe(200);
+      expect(await again.stream!.quietFor(300)).toBe(true);
+      await m.call('POST', `/api/transactions/${tx.id}/confirm`, { apiKey: m.shop.api_key });
+      expect((await again.stream!.nextMessage(1_000))!.id).toBe('paid');
+    } finally {
+      reconfigure({ KPAY_EVENT_STREAM_MAX_AGE_SECONDS: undefined, KPAY_EVENT_STREAMS_PER_IP: undefined });
+    }
+  });
+
+  it.skipIf(!process.env.TEST_DATABASE_URL)('after its LISTEN connection was killed, pushes what changed meanwhile and what changes later (PostgreSQL)', async () => {
+    const m = await cardToCardMerchant();
+    const [a, b] = [await m.create(), await m.create()];
+    const streams = await Promise.all([a, b].map(async (tx) => (await openTransaction(tx.authority)).stream!));
+    for (const stream of streams) expect((await stream.nextMessage())!.id).toBe('pending');
+    const db = await database();
+    const listeners = async () =>
+      resultRows<{ pid: number }>(await db.execute(sql`select pid from pg_stat_activity where datname = current_database() and query ilike 'listen %'`)).map((r) => r.pid);
+    const [killed] = await listeners();
+    expect(killed).toEqual(expect.any(Number));
+    const name = new URL(testDatabase.url()!).pathname.slice(1);
+
+    // The killed connection cannot come back while the database refuses new ones (the pool's open ones still work):
+    // the payment's notification reaches nobody. A database is closed to connections from another one.
+    const admin = postgres(process.env.TEST_DATABASE_URL!, { max: 1, onnotice: () => {} });
+    await admin.unsafe(`alter database "${name}" allow_connections false`);
+    try {
+      await db.execute(sql`select pg_terminate_backend(${killed})`);
+      await vi.waitFor(async () => expect(await listeners()).toEqual([]));
+      expect((await m.call('POST', `/api/transactions/${a.id}/confirm`, { apiKey: m.shop.api_key })).status).toBe(200);
+      expect(await streams[0]!.quietFor(300)).toBe(true);
+    } finally {
+      await admin.unsafe(`alter database "${name}" allow_connections true`);
+      await admin.end();
+    }
+    // Listening again, the hub reads what it follows: the payment made meanwhile arrives.
+    expect((await streams[0]!.nextMessage(5_000))!.id).toBe('paid');
+    // And a payment after it is notified as ever.
+    await vi.waitFor(async () => expect(await listeners()).toEqual([expect.any(Number)]));
+    expect((await m.call('POST', `/api/transactions/${b.id}/confirm`, { apiKey: m.shop.api_key })).status).toBe(200);
+    expect((await streams[1]!.nextMessage(1_000))!.id).toBe('paid');
   });
 
   it('answers an unknown or malformed authority with the JSON 404 before any stream, holding no place', async () => {

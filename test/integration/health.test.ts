@@ -1,6 +1,7 @@
+import { createServer as createHttpServer } from 'node:http';
 import { createServer, type Socket } from 'node:net';
 import PgBoss from 'pg-boss';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { databaseHandle, type DatabaseHandle, installDatabase, openPglite, openPostgres } from '@/db/client';
 import { chainCursors } from '@/db/schema';
 import { JOB_QUEUE_SCHEMA } from '@/lib/jobs/count-waiting-jobs';
@@ -44,8 +45,16 @@ describe('GET /api/health', () => {
 });
 
 describe('GET /api/health/ready', () => {
-  beforeAll(() => reconfigure(NO_NODES));
-  afterAll(() => reconfigure({ KPAY_LITECOIN_NODE_URL: 'http://127.0.0.1:19443', KPAY_ETHEREUM_NODE_URL: 'http://127.0.0.1:8545', KPAY_TRON_NODE_URL: 'http://127.0.0.1:8090' }));
+  // Each call checks afresh here; the shared answer has its own tests below.
+  beforeAll(() => reconfigure({ ...NO_NODES, KPAY_READY_CACHE_SECONDS: '0' }));
+  afterAll(() =>
+    reconfigure({
+      KPAY_LITECOIN_NODE_URL: 'http://127.0.0.1:19443',
+      KPAY_ETHEREUM_NODE_URL: 'http://127.0.0.1:8545',
+      KPAY_TRON_NODE_URL: 'http://127.0.0.1:8090',
+      KPAY_READY_CACHE_SECONDS: undefined,
+    }),
+  );
 
   it('is 503 while no process has started the job queue, naming each check', async () => {
     const res = await call('GET', '/api/health/ready');
@@ -113,6 +122,68 @@ describe('GET /api/health/ready', () => {
     }
   });
 
+  describe('one shared answer (KPAY_READY_CACHE_SECONDS)', () => {
+    let node: CountingNode;
+    beforeAll(async () => {
+      await installJobQueue();
+      node = await countingNode();
+    });
+    afterEach(() => {
+      node.failing = false;
+    });
+    afterAll(async () => {
+      reconfigure({ ...NO_NODES, KPAY_READY_CACHE_SECONDS: '0' });
+      await node?.close();
+    });
+
+    it('asks the node once for concurrent calls and the calls within the window, then again after it', async () => {
+      reconfigure({ KPAY_LITECOIN_NODE_URL: node.url, KPAY_READY_CACHE_SECONDS: '1' });
+      const answers = await Promise.all(Array.from({ length: 20 }, () => call('GET', '/api/health/ready')));
+      expect(answers.map((res) => res.status)).toEqual(Array(20).fill(200));
+      expect(answers[0]!.body.checks.chain_nodes).toEqual([expect.objectContaining({ network: 'litecoin', ok: true, tip_height: 42 })]);
+      for (const res of answers) expect(res.body).toEqual(answers[0]!.body);
+      expect(node.calls).toBe(1);
+
+      expect((await call('GET', '/api/health/ready')).status).toBe(200);
+      expect(node.calls).toBe(1);
+
+      await sleep(1_100);
+      expect((await call('GET', '/api/health/ready')).status).toBe(200);
+      expect(node.calls).toBe(2);
+    });
+
+    it('shares a failing answer for as long, so a dead node is not asked again and again', async () => {
+      // A new configuration: the answer checked with the previous one is not reused.
+      reconfigure({ KPAY_LITECOIN_NODE_URL: node.url, KPAY_READY_CACHE_SECONDS: '1' });
+      node.failing = true;
+      const before = node.calls;
+      const answers = await Promise.all(Array.from({ length: 20 }, () => call('GET', '/api/health/ready')));
+      expect(answers.map((res) => res.status)).toEqual(Array(20).fill(503));
+      expect(answers[0]!.body.error.fields).toEqual({ database: 'ok', job_queue: 'ok', 'chain_nodes.litecoin': 'the node refused or could not be reached' });
+      expect((await call('GET', '/api/health/ready')).status).toBe(503);
+      expect(node.calls - before).toBe(1);
+
+      node.failing = false;
+      await sleep(1_100);
+      expect((await call('GET', '/api/health/ready')).status).toBe(200);
+      expect(node.calls - before).toBe(2);
+    });
+
+    it('is checked again for another database', async () => {
+      reconfigure({ KPAY_LITECOIN_NODE_URL: node.url, KPAY_READY_CACHE_SECONDS: '60' });
+      expect((await call('GET', '/api/health/ready')).status).toBe(200);
+      const running = await databaseHandle();
+      installDatabase(await closedDatabase());
+      try {
+        const res = await call('GET', '/api/health/ready');
+        expect(res.status).toBe(503);
+        expect(res.body.error.fields.database).not.toBe('ok');
+      } finally {
+        installDatabase(running);
+      }
+    });
+  });
+
   describe.skipIf(!litecoindAvailable())('with a real Litecoin Core node', () => {
     let node: LitecoinNode;
     beforeAll(async () => {
@@ -153,4 +224,40 @@ function closedDatabase(): Promise<DatabaseHandle> {
     await handle.close();
     return handle;
   })());
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+interface CountingNode {
+  url: string;
+  /** JSON-RPC requests received. */
+  calls: number;
+  /** Answer as a node still loading its block index does: an RPC error. */
+  failing: boolean;
+  close(): Promise<void>;
+}
+
+/** A Litecoin node's JSON-RPC as far as readiness asks it (getblockchaininfo, tip 42), answering after 100 ms. */
+async function countingNode(): Promise<CountingNode> {
+  const server = createHttpServer((request, response) => {
+    node.calls++;
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk));
+    request.on('end', () => {
+      const { id } = JSON.parse(body) as { id: number };
+      const answer = node.failing
+        ? { result: null, error: { code: -28, message: 'Loading block index...' }, id }
+        : { result: { blocks: 42, bestblockhash: '42'.repeat(32) }, error: null, id };
+      setTimeout(() => response.writeHead(node.failing ? 500 : 200, { 'content-type': 'application/json' }).end(JSON.stringify(answer)), 100);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  const node: CountingNode = {
+    url: `http://127.0.0.1:${port}/`,
+    calls: 0,
+    failing: false,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+  return node;
 }
