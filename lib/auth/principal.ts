@@ -1,5 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import { database } from '@/db/client';
+import { preparedStatement } from '@/db/prepared-statement';
 import { AppError } from '@/lib/errors';
 import { API_KEY_PREFIX } from '@/lib/shops/api-key';
 import { sessions, shops, smsDevices } from '@/db/schema';
@@ -20,6 +21,33 @@ export interface DevicePrincipal {
 
 export type UserPrincipal = Extract<Principal, { kind: 'user' }>;
 export type AuthMode = 'user' | 'user_or_key' | 'device';
+
+// Every authenticated request runs one of these: prepared, they cost one round trip and no query building.
+const shopByKeyStatement = preparedStatement((db) =>
+  db
+    .select({ id: shops.id, userId: shops.userId, isActive: shops.isActive })
+    .from(shops)
+    .where(eq(shops.apiKeyHash, sql.placeholder('hash')))
+    .limit(1)
+    .prepare('principal_shop_by_key'),
+);
+// One indexed read proves the session is live: logout and refresh-token reuse end access tokens at once.
+const liveSessionStatement = preparedStatement((db) =>
+  db
+    .select({ userId: sessions.userId })
+    .from(sessions)
+    .where(and(eq(sessions.id, sql.placeholder('sessionId')), eq(sessions.userId, sql.placeholder('userId')), isNull(sessions.revokedAt)))
+    .limit(1)
+    .prepare('principal_live_session'),
+);
+const deviceByTokenStatement = preparedStatement((db) =>
+  db
+    .select({ id: smsDevices.id, userId: smsDevices.userId })
+    .from(smsDevices)
+    .where(and(eq(smsDevices.tokenHash, sql.placeholder('hash')), isNull(smsDevices.revokedAt)))
+    .limit(1)
+    .prepare('principal_device_by_token'),
+);
 
 const unauthorized = (message: string) =>
   new AppError('unauthorized', message);
@@ -45,12 +73,7 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
 
   if (apiKey) {
     if (mode === 'user') throw keyRefused();
-    const db = await database();
-    const [shop] = await db
-      .select({ id: shops.id, userId: shops.userId, isActive: shops.isActive })
-      .from(shops)
-      .where(eq(shops.apiKeyHash, hashSecretToken(apiKey)))
-      .limit(1);
+    const [shop] = await shopByKeyStatement(await database()).execute({ hash: hashSecretToken(apiKey) });
     if (!shop) throw unauthorized('Invalid API key');
     if (!shop.isActive) throw new AppError('forbidden', 'This shop is deactivated');
     return { kind: 'shop', userId: shop.userId, shopId: shop.id };
@@ -59,13 +82,7 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
   if (!bearer) throw unauthorized('Authentication required');
   const claims = await verifyAccessToken(bearer);
   if (!claims) throw unauthorized('Invalid or expired access token');
-  const db = await database();
-  // One indexed read proves the session is live: logout and refresh-token reuse end access tokens at once.
-  const [session] = await db
-    .select({ userId: sessions.userId })
-    .from(sessions)
-    .where(and(eq(sessions.id, claims.sessionId), eq(sessions.userId, claims.userId), isNull(sessions.revokedAt)))
-    .limit(1);
+  const [session] = await liveSessionStatement(await database()).execute({ sessionId: claims.sessionId, userId: claims.userId });
   if (!session) throw unauthorized('Invalid or expired access token');
   return { kind: 'user', userId: session.userId, sessionId: claims.sessionId };
 }
@@ -73,12 +90,7 @@ export async function resolvePrincipal(headers: Headers, mode: AuthMode): Promis
 
 async function resolveDevice(token: string | undefined): Promise<DevicePrincipal> {
   if (!token) throw unauthorized('Device token required');
-  const db = await database();
-  const [device] = await db
-    .select({ id: smsDevices.id, userId: smsDevices.userId })
-    .from(smsDevices)
-    .where(and(eq(smsDevices.tokenHash, hashSecretToken(token)), isNull(smsDevices.revokedAt)))
-    .limit(1);
+  const [device] = await deviceByTokenStatement(await database()).execute({ hash: hashSecretToken(token) });
   if (!device) throw unauthorized('Invalid or revoked device token');
   return { kind: 'device', userId: device.userId, deviceId: device.id };
 }
