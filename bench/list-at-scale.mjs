@@ -5,8 +5,10 @@
 //   npm run build && node bench/list-at-scale.mjs
 //
 // Environment (all optional): BENCH_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres), BENCH_APP_PORT (3600),
-// BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (50), BENCH_SEED_ROWS (1000000), BENCH_KEEP_DB=1.
+// BENCH_DURATION (10 s), BENCH_WARMUP (2 s), BENCH_CONNECTIONS (50), BENCH_SEED_ROWS (1000000), BENCH_KEEP_DB=1,
+// BENCH_RATES (100,200: offered loads in req/s, over the same connections, for the latency table).
 import { spawn } from 'node:child_process';
+import http from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -23,6 +25,7 @@ const DURATION = Number(env.BENCH_DURATION || 10);
 const WARMUP = Number(env.BENCH_WARMUP || 2);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS || 50);
 const SEED_ROWS = Number(env.BENCH_SEED_ROWS || 1_000_000);
+const RATES = (env.BENCH_RATES || '100,200').split(',').map(Number).filter((n) => n > 0);
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 const log = (s) => console.log(`list-bench: ${s}`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -62,6 +65,46 @@ async function api(method, pathname, { body, token, expect = 200 } = {}) {
   const text = await res.text();
   if (res.status !== expect) throw new Error(`${method} ${pathname}: ${res.status} ${text.slice(0, 300)}`);
   return text ? JSON.parse(text) : null;
+}
+
+/**
+ * An open loop: `rate` requests a second at evenly spaced moments for `seconds`, over at most `connections` kept-alive
+ * sockets, whether earlier ones have been answered or not (autocannon's overallRate sends each second's quota at once,
+ * a burst). Each latency runs from the moment the request was due, so time spent waiting for a free socket counts.
+ */
+async function openLoop({ url, headers, rate, seconds, connections = CONNECTIONS }) {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
+  const latencies = [];
+  let bad = 0;
+  const send = (due) =>
+    new Promise((resolve) => {
+      const req = http.get(url, { agent, headers }, (res) => {
+        res.resume();
+        res.on('end', () => {
+          latencies.push(performance.now() - due);
+          if (res.statusCode !== 200) bad++;
+          resolve();
+        });
+      });
+      req.on('error', () => {
+        bad++;
+        resolve();
+      });
+    });
+  const total = Math.round(rate * seconds);
+  const started = performance.now();
+  const inFlight = [];
+  for (let i = 0; i < total; i++) {
+    const due = started + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 1) await sleep(wait);
+    inFlight.push(send(due));
+  }
+  await Promise.all(inFlight);
+  agent.destroy();
+  latencies.sort((a, b) => a - b);
+  const at = (q) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))]);
+  return { rate, rps: latencies.length / ((performance.now() - started) / 1000), p50: at(0.5), p99: at(0.99), bad };
 }
 
 const cannon = (opts) => new Promise((resolve, reject) => autocannon({ connections: CONNECTIONS, timeout: 30, ...opts }, (e, r) => (e ? reject(e) : resolve(r))));
@@ -131,9 +174,11 @@ async function main() {
   // Next needs a few seconds of load to reach its steady throughput.
   await cannon({ url: `http://127.0.0.1:${PORT}/api/transactions`, headers, duration: 5 });
 
-  // With 50 connections each sending its next request as soon as the last one answers, the median latency is about
-  // connections / throughput (Little's law), whatever a request costs alone; the app's cheapest read (the check
-  // endpoint, one indexed row) runs the same way in the same run, as the floor to compare with.
+  // Two questions, both at 50 connections. How much can it serve? Each connection sends its next request as soon as
+  // the last one answers (closed loop): throughput, and a median latency of about connections / throughput (Little's
+  // law) whatever a request costs alone. How long does one take under a given load? The same connections at a fixed
+  // offered rate (openLoop), below saturation: the median is then the request's own time plus its share of queueing. The app's cheapest read (the check endpoint, one indexed row) runs the same way in the same run,
+  // as the framework's floor.
   const [{ authority }] = await db`select authority from transactions where user_id = ${me.id} limit 1`;
   const measured = [...targets, ['check (reference: one indexed row)', `/api/transactions/check/${authority}`]];
   const rows = [];
@@ -141,12 +186,22 @@ async function main() {
     const url = `http://127.0.0.1:${PORT}${p}`;
     await cannon({ url, headers, duration: WARMUP });
     const r = await cannon({ url, headers, duration: DURATION });
-    rows.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.errors + r.timeouts + r.non2xx });
+    const atRates = [];
+    for (const rate of RATES) {
+      atRates.push(await openLoop({ url, headers, rate, seconds: DURATION }));
+    }
+    rows.push({ name, rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, bad: r.errors + r.timeouts + r.non2xx + atRates.reduce((n, a) => n + a.bad, 0), atRates });
   }
   const load = os.loadavg().map((l) => l.toFixed(2)).join(' ');
+  const fmt = (n) => Math.round(n).toLocaleString('en');
   console.log(`\n${SEED_ROWS.toLocaleString('en')} transactions, ${CONNECTIONS} connections, ${DURATION} s each, load average after ${load}\n`);
-  console.log('| GET /api/transactions | req/s | p50 ms | p99 ms | errors + non-2xx |\n|---|---:|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${Math.round(r.rps).toLocaleString('en')} | ${r.p50} | ${r.p99} | ${r.bad} |`);
+  const rateHeads = RATES.map((rate) => `p50 / p99 ms at ${rate} req/s`);
+  console.log(`| GET /api/transactions | closed loop req/s | p50 ms | p99 ms | ${rateHeads.join(' | ')} | errors + non-2xx |`);
+  console.log(`|---|---:|---:|---:|${RATES.map(() => '---:|').join('')}---:|`);
+  for (const r of rows) {
+    const cells = r.atRates.map((a) => `${a.p50} / ${a.p99}${Math.abs(a.rps - a.rate) > a.rate * 0.05 ? ` (served ${fmt(a.rps)} req/s)` : ''}`);
+    console.log(`| ${r.name} | ${fmt(r.rps)} | ${r.p50} | ${r.p99} | ${cells.join(' | ')} | ${r.bad} |`);
+  }
 }
 
 try {

@@ -172,11 +172,35 @@ async function settle(limitMs = 60_000) {
   return (Date.now() - t0) / 1000;
 }
 
-/** 2 s warm-up, then the measured run. `target` is { url, requests?, method?, headers?, expect? (200) }. */
-async function measure({ expect = 200, ...target }) {
+/**
+ * CPU seconds used so far by every process of a server's process group (next start runs next-server as a child), from
+ * /proc: utime + stime in clock ticks (100 per second on Linux). Per request, this is what the server itself costs,
+ * whatever the load generator beside it takes: steadier than req/s on a shared 2-core machine.
+ */
+function groupCpuSeconds(pgid) {
+  let ticks = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+    } catch {
+      continue; // gone meanwhile
+    }
+    // pid (comm) state ppid pgrp ... utime stime: fields after the command name, which may itself hold spaces.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    if (Number(fields[2]) === pgid) ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return ticks / 100;
+}
+
+/** 2 s warm-up, then the measured run. `target` is { url, requests?, method?, headers?, expect? (200) }; `server` its process. */
+async function measure({ expect = 200, server, ...target }) {
   await runCannon({ ...target, duration: WARMUP });
   await settle();
+  const cpuBefore = groupCpuSeconds(server.pid);
   const r = await runCannon({ ...target, duration: DURATION });
+  const cpuSeconds = groupCpuSeconds(server.pid) - cpuBefore;
   const drained = await settle();
   if (drained > 2) log(`  (cancelling the server's abandoned requests took ${drained.toFixed(1)} s)`);
   const codes = Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([code, s]) => [code, s.count]));
@@ -185,6 +209,7 @@ async function measure({ expect = 200, ...target }) {
     rps: r.requests.average,
     p99: r.latency.p99,
     total: r.requests.total,
+    cpuMsPerRequest: (cpuSeconds * 1000) / Math.max(1, r.requests.total),
     errors: r.errors,
     timeouts: r.timeouts,
     // Answers other than the one this endpoint should give (200, or 404 for an unknown authority).
@@ -293,7 +318,7 @@ function combine(runs) {
   const sum = (f) => runs.reduce((s, r) => s + f(r), 0);
   const codes = {};
   for (const r of runs) for (const [c, n] of Object.entries(r.codes)) codes[c] = (codes[c] ?? 0) + n;
-  return { rps: mean((r) => r.rps), p99: mean((r) => r.p99), total: sum((r) => r.total), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), wrong: sum((r) => r.wrong), codes };
+  return { rps: mean((r) => r.rps), p99: mean((r) => r.p99), cpuMsPerRequest: mean((r) => r.cpuMsPerRequest), total: sum((r) => r.total), errors: sum((r) => r.errors), timeouts: sum((r) => r.timeouts), wrong: sum((r) => r.wrong), codes };
 }
 
 function table(rows) {
@@ -311,6 +336,17 @@ function table(rows) {
       return `- **${name}, ${label}: ${r.errors} errors, ${r.timeouts} timeouts, ${r.wrong} unexpected statuses** (status codes: ${JSON.stringify(r.codes)})`;
     }),
   );
+  lines.push(
+    '',
+    'Server CPU per request (ms, every process of the server, measured run only): the cost itself, less sensitive than req/s to the load generator sharing the cores.',
+    '',
+    '| endpoint | KPay | bare Next | node:http | **bare Next / KPay** |',
+    '|---|---:|---:|---:|---:|',
+  );
+  for (const { name, app, bare, base } of rows) {
+    const ms = (r) => (r ? fmt(r.cpuMsPerRequest, 3) : '—');
+    lines.push(`| ${name} | ${ms(app)} | ${ms(bare)} | ${ms(base)} | **${bare ? fmt(bare.cpuMsPerRequest / app.cpuMsPerRequest, 2) : '—'}** |`);
+  }
   if (bad.length) lines.push('', ...bad);
   return lines.join('\n');
 }
@@ -410,6 +446,7 @@ async function main() {
   // seconds of load (lazy route modules, V8 optimisation), which the 2 s per-run warm-up alone would leave inside the
   // first measurement.
   const bases = { app: appBase, bare: bareBase, base: baseBase };
+  const processes = { app, bare, base: baseline };
   if (PREWARM > 0) {
     const mix = [
       { method: 'GET', path: `/api/transactions/check/${authorities[1]}` },
@@ -441,9 +478,9 @@ async function main() {
       // Odd rounds run the servers in reverse order, so no server always runs first or last.
       const order = round % 2 ? [...e.servers].reverse() : e.servers;
       for (const who of order) {
-        const r = await measure(e.target(bases[who], who));
+        const r = await measure({ ...e.target(bases[who], who), server: processes[who] });
         results.get(e.key)[who].push(r);
-        log(`${e.name}: ${SERVERS.find(([k]) => k === who)[1]} ${fmt(r.rps)} req/s, p99 ${r.p99} ms${ROUNDS > 1 ? ` (round ${round + 1})` : ''}`);
+        log(`${e.name}: ${SERVERS.find(([k]) => k === who)[1]} ${fmt(r.rps)} req/s, p99 ${r.p99} ms, ${fmt(r.cpuMsPerRequest, 3)} ms CPU/request${ROUNDS > 1 ? ` (round ${round + 1})` : ''}`);
       }
     }
   }
