@@ -45,24 +45,6 @@ const sandboxEnv = {
   KPAY_WATCH_INTERVAL_SECONDS: '1',
   KPAY_LITECOIN_CONFIRMATIONS: '2',
 };
-// Two app instances and a worker on ONE PostgreSQL database (e2e/multi-instance.spec.ts): a login limit, a pushed
-// status change and a webhook delivery must hold across processes. The database comes from the 'postgres' webServer
-// (e2e/postgres-database.ts) through process.env, like the litecoin node's URL. The three share their secrets, as a real
-// deployment's instances do; instance A also runs jobs (with the worker), so each job must still run once.
-const multiPortA = port + 5;
-const multiPortB = port + 6;
-process.env.E2E_MULTI_A_BASE_URL = `http://localhost:${multiPortA}`;
-process.env.E2E_MULTI_B_BASE_URL = `http://localhost:${multiPortB}`;
-const multiEnv = {
-  LOG_LEVEL: 'warn',
-  KPAY_JWT_SECRET: 'e2e-multi-instance-jwt-secret-0123456789',
-  NEXTAUTH_SECRET: 'e2e-multi-instance-session-secret-012345',
-  KPAY_ENCRYPTION_KEY: 'e2e-multi-instance-encryption-key-012345',
-  KPAY_ALLOW_PRIVATE_WEBHOOKS: '1',
-  KPAY_LOGIN_MAX_FAILURES: '3',
-};
-const onSharedDatabase = (command: string) => `DATABASE_URL="$KPAY_E2E_DATABASE_URL" ${command}`;
-
 const a11yEnv = {
   ...cryptoEnv,
   DATABASE_URL: '',
@@ -91,7 +73,9 @@ export default defineConfig({
     // Exhausts the per-address limit of 127.0.0.1, so it runs after everything else.
     { name: 'rate-limits', testMatch: /rate-limit/, dependencies: ['app'] },
   ],
-  // Started one after the other: the first builds when no build exists, the second reuses that build.
+  // Started one after the other: the first builds when no build exists, the second reuses that build. They run through
+  // the whole suite, so only what many specs use belongs here: e2e/multi-instance.spec.ts starts its PostgreSQL
+  // database, two app instances and worker itself, and stops them after its tests (e2e/multi-instance-processes.ts).
   webServer: [
     {
       name: 'http',
@@ -166,41 +150,6 @@ export default defineConfig({
       stdout: 'pipe',
       // KPAY_LITECOIN_NODE_URL: inherited from process.env, where the 'litecoind' entry above has put it.
       env: { ...sandboxEnv, PORT: String(sandboxPort), KPAY_DATA_DIR: `${dataDir}-sandbox`, KPAY_PUBLIC_URL: `http://localhost:${sandboxPort}` },
-    },
-    {
-      // Not a web server: creates the shared database and prints its URL (see e2e/postgres-database.ts); drops it at the end.
-      name: 'postgres',
-      command: 'node --import tsx e2e/postgres-database.ts',
-      wait: { stdout: /E2E_POSTGRES=ready KPAY_E2E_DATABASE_URL=(?<kpay_e2e_database_url>\S+)/ },
-      timeout: 30_000,
-      reuseExistingServer: false,
-      gracefulShutdown: { signal: 'SIGTERM', timeout: 10_000 },
-    },
-    ...(['A', 'B'] as const).map((instance) => {
-      const instancePort = instance === 'A' ? multiPortA : multiPortB;
-      return {
-        name: `instance-${instance}`,
-        command: onSharedDatabase('node scripts/start.mjs'),
-        url: `http://localhost:${instancePort}/api/openapi.json`,
-        timeout: 120_000,
-        reuseExistingServer: false,
-        stdout: 'pipe' as const,
-        env: {
-          ...multiEnv,
-          PORT: String(instancePort),
-          KPAY_DATA_DIR: `${dataDir}-instance-${instance}`,
-          KPAY_PUBLIC_URL: `http://localhost:${instancePort}`,
-          KPAY_JOBS: instance === 'A' ? 'inline' : 'off',
-        },
-      };
-    }),
-    {
-      name: 'worker',
-      command: onSharedDatabase('npm run worker'),
-      wait: { stdout: /jobs started/ },
-      timeout: 60_000,
-      reuseExistingServer: false,
-      env: { ...multiEnv, LOG_LEVEL: 'info', KPAY_DATA_DIR: `${dataDir}-worker` },
     },
   ],
 });

@@ -1,19 +1,37 @@
 import { type APIRequestContext, expect, request as requestContext, test } from '@playwright/test';
 import { startWebhookReceiver } from '../test/webhook-receiver';
+import { MultiInstanceDeployment } from './multi-instance-processes';
 import { createTransaction, PASSWORD, registerMerchant, RETRY, seedShopAndCard } from './seed';
 
-// Two app instances (A runs jobs too, B serves requests only) and a worker on one PostgreSQL database
-// (playwright.config.ts: 'postgres', 'instance-A', 'instance-B', 'worker'). What one process does, the others see.
+// Two app instances (A runs jobs too, B serves requests only) and a worker on one PostgreSQL database, started for
+// this file alone (e2e/multi-instance-processes.ts) and stopped after it. What one process does, the others see.
 
+const deployment = new MultiInstanceDeployment();
 let a: APIRequestContext;
 let b: APIRequestContext;
 test.beforeAll(async () => {
-  a = await requestContext.newContext({ baseURL: process.env.E2E_MULTI_A_BASE_URL });
-  b = await requestContext.newContext({ baseURL: process.env.E2E_MULTI_B_BASE_URL });
+  // A fresh database, two servers and a worker: as long as the webServers they used to be were given (120 s each).
+  test.setTimeout(180_000);
+  await deployment.start();
+  a = await requestContext.newContext({ baseURL: deployment.urlA });
+  b = await requestContext.newContext({ baseURL: deployment.urlB });
 });
+// The processes log to files, not to this run's output: a failed test's report carries their last lines.
+test.afterEach(async () => {
+  const info = test.info();
+  if (info.status === info.expectedStatus) return;
+  for (const [label, tail] of deployment.logTails()) await info.attach(`${label} log`, { body: tail, contentType: 'text/plain' });
+});
+// Runs even when beforeAll failed or timed out (the contexts may not exist then): stops whatever had started, and
+// drops the database.
 test.afterAll(async () => {
-  await a.dispose();
-  await b.dispose();
+  test.setTimeout(60_000);
+  try {
+    await a?.dispose();
+    await b?.dispose();
+  } finally {
+    await deployment.stop();
+  }
 });
 
 test('a login limit holds across instances: three wrong passwords spread over both, and both refuse', async () => {
@@ -32,7 +50,7 @@ test('a status change committed through instance A is pushed to a buyer connecte
   const shop = await seedShopAndCard(a, merchant);
   const transaction = await createTransaction(b, shop, 250_000);
 
-  const stream = await openEventStream(`${process.env.E2E_MULTI_B_BASE_URL}/api/transactions/check/${transaction.authority}/events`);
+  const stream = await openEventStream(`${deployment.urlB}/api/transactions/check/${transaction.authority}/events`);
   try {
     const first = await stream.next();
     expect(first).toMatchObject({ event: 'status', data: { authority: transaction.authority, status: 'pending', is_paid: false } });

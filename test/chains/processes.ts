@@ -4,8 +4,9 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 
-// Shared plumbing for the real-node helpers (litecoind.ts, hardhat.ts): free ports, temp folders, spawning in a process
-// group of its own, waiting for readiness, and making sure no node outlives the process that started it.
+// Shared plumbing for the real-node helpers (litecoind.ts, hardhat.ts) and the e2e multi-instance processes
+// (e2e/multi-instance-processes.ts): free ports, temp folders, spawning in a process group of its own, waiting for
+// readiness, and making sure no node outlives the process that started it.
 //
 // Cleanup happens in four layers:
 //   1. the helper's stop() (graceful, awaited in afterAll);
@@ -111,12 +112,13 @@ setInterval(() => {
 /**
  * Spawns `command` in a new process group (so stop() can kill it and anything it starts, and a terminal's Ctrl-C
  * reaches us, not it), with stdout and stderr appended to `<dir>/process.log` (a pipe nobody drains would fill
- * and block a chatty node such as `hardhat node`, which logs every RPC call).
+ * and block a chatty node such as `hardhat node`, which logs every RPC call). `env` may be a function of the temp
+ * folder, for a program that is told its data folder by an environment variable.
  */
 export function spawnManaged(
   command: string,
   args: (dir: string) => string[],
-  options: { prefix: string; cwd?: string; env?: NodeJS.ProcessEnv },
+  options: { prefix: string; cwd?: string; env?: NodeJS.ProcessEnv | ((dir: string) => NodeJS.ProcessEnv) },
 ): ManagedProcess {
   installHandlers();
   const dir = mkdtempSync(path.join(os.tmpdir(), options.prefix));
@@ -126,7 +128,7 @@ export function spawnManaged(
   try {
     child = spawn(command, args(dir), {
       cwd: options.cwd ?? dir,
-      env: options.env ?? process.env,
+      env: typeof options.env === 'function' ? options.env(dir) : (options.env ?? process.env),
       detached: true,
       stdio: ['ignore', fd, fd],
     });
