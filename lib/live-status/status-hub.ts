@@ -23,7 +23,8 @@ export interface ListeningWatch {
   heartbeatMs: number;
   lostAfterMs: number;
 }
-const LISTENING_WATCH: ListeningWatch = { heartbeatMs: 3_000, lostAfterMs: 10_000 };
+// Generous: a busy machine (an event loop seconds behind) must not pass for a deaf one and send every page to polling.
+const LISTENING_WATCH: ListeningWatch = { heartbeatMs: 5_000, lostAfterMs: 30_000 };
 
 /** How one kind of thing a hosted page follows is read and judged (lib/transactions, lib/crypto-payments). */
 export interface StatusFeed<T> {
